@@ -1,0 +1,94 @@
+/**
+ * The data model every stage of the pipeline shares:
+ * read (RawRow) → normalise (Event | Rejection) → assemble (Conversation) → compute (KPI results).
+ */
+
+export const ROLES = ['customer', 'bot', 'agent', 'system'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const EVENT_KINDS = ['message', 'handoff', 'resolved', 'csat', 'close'] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+/** A satisfaction rating: a number on the configured scale, or a thumb. */
+export type Rating = { kind: 'numeric'; value: number } | { kind: 'thumb'; up: boolean };
+
+/** Where a row came from: file name as given (`-` for stdin) and its physical 1-based line. */
+export interface RowOrigin {
+  file: string;
+  line: number;
+}
+
+/** One record as read from a source, before validation. */
+export type RawRow =
+  | (RowOrigin & { ok: true; fields: Record<string, unknown> })
+  | (RowOrigin & { ok: false; reason: 'malformed JSON' | 'wrong column count' | 'malformed CSV'; raw: unknown });
+
+/** A valid input row, normalised. Times are epoch milliseconds. */
+export interface Event {
+  conversationId: string;
+  ts: number;
+  /** Position in the input (files in argument order), used to break timestamp ties. */
+  seq: number;
+  kind: EventKind;
+  role?: Role;
+  messageId?: string;
+  text?: string;
+  customerId?: string;
+  channel?: string;
+  market?: string;
+  language?: string;
+  intent?: string;
+  intentConfidence?: number;
+  expectedIntent?: string;
+  fallback?: boolean;
+  sentiment?: number;
+  csat?: Rating;
+  resolved?: boolean;
+  handoff?: boolean;
+  cost?: number;
+}
+
+/** A message of an assembled conversation (system messages included). */
+export interface Message {
+  ts: number;
+  role: Role;
+  text?: string;
+  intent?: string;
+  intentConfidence?: number;
+  expectedIntent?: string;
+  fallback?: boolean;
+  sentiment?: number;
+  language?: string;
+}
+
+export interface Conversation {
+  id: string;
+  customerId?: string;
+  channel?: string;
+  market?: string;
+  language?: string;
+  /** First and last message time (epoch ms). */
+  start: number;
+  end: number;
+  /** Messages in time order, ties in input order. */
+  messages: Message[];
+  counts: Record<Role, number>;
+  primaryIntent?: string;
+  /** At least one bot message. */
+  botEngaged: boolean;
+  /** At least one bot message that is not a fallback. */
+  botAnswered: boolean;
+  escalated: boolean;
+  /** Earliest of: handoff event, handoff=true, agent message. */
+  handoffAt?: number;
+  /** Earliest explicit handoff signal (handoff event or handoff=true). */
+  explicitHandoffAt?: number;
+  /** Last resolved value in time order; undefined when unknown. */
+  resolved?: boolean;
+  /** Last rating in time order. */
+  csat?: Rating;
+  /** Σ cost on agent messages. */
+  agentCost: number;
+  /** Σ cost on every other row (bot, customer, system messages and non-message events). */
+  otherCost: number;
+}
