@@ -1,0 +1,53 @@
+import type { Conversation, Rating, Role } from '../model.js';
+
+export interface Reply {
+  role: Extract<Role, 'bot' | 'agent'>;
+  /** Milliseconds from the start of the pending customer run to this reply. */
+  ms: number;
+}
+
+/**
+ * The response-time walk: a customer message with nothing pending starts a run; the next bot or
+ * agent message records one reply and clears it. System messages and unprompted replies are ignored.
+ */
+export function replies(c: Conversation): Reply[] {
+  const out: Reply[] = [];
+  let pendingSince: number | undefined;
+  for (const m of c.messages) {
+    if (m.role === 'customer') pendingSince ??= m.ts;
+    else if ((m.role === 'bot' || m.role === 'agent') && pendingSince !== undefined) {
+      out.push({ role: m.role, ms: m.ts - pendingSince });
+      pendingSince = undefined;
+    }
+  }
+  return out;
+}
+
+/** Time from the first customer message to the first bot/agent message after it. */
+export function firstResponseMs(c: Conversation): number | undefined {
+  return replies(c)[0]?.ms;
+}
+
+/** Role of the last non-system message. */
+export function lastSpeaker(c: Conversation): Role | undefined {
+  for (let i = c.messages.length - 1; i >= 0; i--) {
+    const role = c.messages[i]?.role;
+    if (role !== 'system') return role;
+  }
+  return undefined;
+}
+
+export function isContained(c: Conversation): boolean {
+  return c.botEngaged && !c.escalated;
+}
+
+export function isSatisfied(rating: Rating, satisfiedFrom: number): boolean {
+  return rating.kind === 'thumb' ? rating.up : rating.value >= satisfiedFrom;
+}
+
+/** Conversation sentiment: mean of its scored customer messages, or undefined. */
+export function sentimentScores(c: Conversation): number[] {
+  const scores: number[] = [];
+  for (const m of c.messages) if (m.role === 'customer' && m.sentiment !== undefined) scores.push(m.sentiment);
+  return scores;
+}

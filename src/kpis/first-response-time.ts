@@ -1,0 +1,21 @@
+import { firstResponseMs } from '../conversations/derive.js';
+import type { Distribution } from '../report/types.js';
+import { distribution } from './results.js';
+import type { Kpi } from './types.js';
+
+export const firstResponseTime: Kpi<Distribution> = {
+  id: 'first_response_time',
+  title: 'First response time',
+  description: "Seconds from a conversation's first customer message to the first bot or agent reply after it.",
+  unit: 'seconds',
+  direction: 'lower',
+  requires: [],
+  compute(convs) {
+    const values: number[] = [];
+    for (const c of convs) {
+      const ms = firstResponseMs(c);
+      if (ms !== undefined) values.push(ms);
+    }
+    return distribution(values, 'no answered customer message');
+  },
+};

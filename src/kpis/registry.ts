@@ -1,0 +1,51 @@
+import { abandonmentRate } from './abandonment-rate.js';
+import { automationRate } from './automation-rate.js';
+import { botMessageShare } from './bot-message-share.js';
+import { botResolutionRate } from './bot-resolution-rate.js';
+import { containmentRate } from './containment-rate.js';
+import { conversations } from './conversations.js';
+import { csatAvg } from './csat-avg.js';
+import { csatResponseRate } from './csat-response-rate.js';
+import { csatScore } from './csat-score.js';
+import { escalationRate } from './escalation-rate.js';
+import { fallbackMessageRate } from './fallback-message-rate.js';
+import { fcrRate } from './fcr-rate.js';
+import { firstResponseTime } from './first-response-time.js';
+import { handlingTime } from './handling-time.js';
+import { handoffWaitTime } from './handoff-wait-time.js';
+import { intentAccuracy } from './intent-accuracy.js';
+import { intentRecognitionRate } from './intent-recognition-rate.js';
+import { intents } from './intents.js';
+import { repeatCustomerRate } from './repeat-customer-rate.js';
+import { resolutionRate } from './resolution-rate.js';
+import { responseTime } from './response-time.js';
+import { sentiment } from './sentiment.js';
+import { sentimentShift } from './sentiment-shift.js';
+import type { Kpi } from './types.js';
+
+/** Every KPI, in report order. Adding a KPI means adding its module here and its test. */
+export const KPIS: readonly Kpi[] = [
+  conversations,
+  containmentRate,
+  escalationRate,
+  automationRate,
+  botMessageShare,
+  resolutionRate,
+  botResolutionRate,
+  fallbackMessageRate,
+  abandonmentRate,
+  intentRecognitionRate,
+  intentAccuracy,
+  fcrRate,
+  firstResponseTime,
+  responseTime,
+  handoffWaitTime,
+  handlingTime,
+  csatScore,
+  csatAvg,
+  csatResponseRate,
+  sentiment,
+  sentimentShift,
+  repeatCustomerRate,
+  intents,
+];

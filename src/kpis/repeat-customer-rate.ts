@@ -1,0 +1,21 @@
+import type { Rate } from '../report/types.js';
+import { rate } from './results.js';
+import type { Kpi } from './types.js';
+
+export const repeatCustomerRate: Kpi<Rate> = {
+  id: 'repeat_customer_rate',
+  title: 'Repeat customers',
+  description: 'Share of customers (by customer_id) with two or more conversations in scope.',
+  unit: 'ratio',
+  direction: 'neutral',
+  requires: ['customer_id'],
+  compute(convs) {
+    const perCustomer = new Map<string, number>();
+    for (const c of convs) {
+      if (c.customerId !== undefined) perCustomer.set(c.customerId, (perCustomer.get(c.customerId) ?? 0) + 1);
+    }
+    let repeat = 0;
+    for (const n of perCustomer.values()) if (n >= 2) repeat++;
+    return rate(repeat, perCustomer.size, 'no conversations with a customer_id');
+  },
+};

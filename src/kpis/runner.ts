@@ -1,0 +1,53 @@
+import type { Conversation } from '../model.js';
+import type { KpiResult } from '../report/types.js';
+import type { Field } from '../schema/fields.js';
+import { notApplicable } from './results.js';
+import type { Kpi, KpiContext, KpiOptions } from './types.js';
+
+export function createContext(
+  all: readonly Conversation[],
+  options: KpiOptions,
+  fields: ReadonlySet<Field>,
+): KpiContext {
+  const cache = new Map<string, unknown>();
+  return {
+    all,
+    options,
+    fields,
+    memo<T>(key: string, build: () => T): T {
+      if (!cache.has(key)) cache.set(key, build());
+      return cache.get(key) as T;
+    },
+  };
+}
+
+/** The first required field the input lacked, as a reason, or undefined. */
+export function missingRequirement(kpi: Kpi, fields: ReadonlySet<Field>): string | undefined {
+  const missing = kpi.requires.find((f) => !fields.has(f));
+  return missing === undefined ? undefined : `needs field ${missing}`;
+}
+
+/**
+ * Runs every KPI over the conversations. A KPI whose fields are absent is null with the reason;
+ * one that throws becomes an error result and the others still run.
+ */
+export function runKpis(
+  kpis: readonly Kpi[],
+  conversations: readonly Conversation[],
+  context: KpiContext,
+): Record<string, KpiResult> {
+  const out: Record<string, KpiResult> = {};
+  for (const kpi of kpis) {
+    const missing = missingRequirement(kpi, context.fields);
+    if (missing !== undefined) {
+      out[kpi.id] = notApplicable(missing);
+      continue;
+    }
+    try {
+      out[kpi.id] = kpi.compute(conversations, context);
+    } catch (err) {
+      out[kpi.id] = notApplicable(`error: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,44 @@
+import { sentimentScores } from '../conversations/derive.js';
+import type { SentimentKpi } from '../report/types.js';
+import { rate } from './results.js';
+import type { Kpi } from './types.js';
+
+/** Scores above this are positive, below its negative negative, the rest neutral. */
+export const NEUTRAL_BAND = 0.05;
+
+export const sentiment: Kpi<SentimentKpi> = {
+  id: 'sentiment',
+  title: 'Sentiment',
+  description:
+    "Mean conversation sentiment in [−1, 1] (a conversation's score is the mean of its customer messages), with the shares of positive (> 0.05), neutral and negative (< −0.05) conversations.",
+  unit: 'score',
+  direction: 'higher',
+  requires: ['sentiment'],
+  compute(convs) {
+    let sum = 0;
+    let n = 0;
+    let positive = 0;
+    let negative = 0;
+    for (const c of convs) {
+      const scores = sentimentScores(c);
+      if (scores.length === 0) continue;
+      const score = scores.reduce((a, b) => a + b, 0) / scores.length;
+      sum += score;
+      n++;
+      if (score > NEUTRAL_BAND) positive++;
+      else if (score < -NEUTRAL_BAND) negative++;
+    }
+    const empty = 'no scored conversations';
+    const mean = n === 0 ? null : sum / n;
+    const result: SentimentKpi = {
+      value: mean,
+      mean,
+      count: n,
+      positive: rate(positive, n, empty),
+      neutral: rate(n - positive - negative, n, empty),
+      negative: rate(negative, n, empty),
+    };
+    if (n === 0) result.reason = empty;
+    return result;
+  },
+};

@@ -1,0 +1,42 @@
+import type { Conversation } from '../model.js';
+import type { KpiResult } from '../report/types.js';
+import type { Field } from '../schema/fields.js';
+
+export interface KpiOptions {
+  /** Lower-cased intents that mean "not recognised". */
+  fallbackIntents: ReadonlySet<string>;
+  /** Minimum intent_confidence for a recognised intent; undefined = no threshold. */
+  confidenceThreshold?: number;
+  /** FCR follow-up window W, in milliseconds. */
+  fcrWindowMs: number;
+  /** Numeric CSAT scale S. */
+  csatScale: number;
+  /** A numeric rating ≥ this is satisfied (default ceil(0.8·S)). */
+  csatSatisfiedFrom: number;
+}
+
+export interface KpiContext {
+  /** Every conversation with messages in the whole input, in scope or not. */
+  readonly all: readonly Conversation[];
+  readonly options: KpiOptions;
+  /** Fields that had a value on at least one valid row of the input. */
+  readonly fields: ReadonlySet<Field>;
+  /** Shared lazily-built lookups over `all` (memoised per context). */
+  memo<T>(key: string, build: () => T): T;
+}
+
+export type KpiUnit = 'ratio' | 'seconds' | 'count' | 'score' | 'money' | 'table';
+export type KpiDirection = 'higher' | 'lower' | 'neutral';
+
+/** A KPI: metadata plus a pure function from conversations to a result. */
+export interface Kpi<R extends KpiResult = KpiResult> {
+  id: string;
+  title: string;
+  /** One sentence: what the number means, in plain words (used in docs and --help). */
+  description: string;
+  unit: KpiUnit;
+  direction: KpiDirection;
+  /** Fields the input must have had; when one is absent the result is null "needs field X". */
+  requires: readonly Field[];
+  compute(conversations: readonly Conversation[], context: KpiContext): R;
+}

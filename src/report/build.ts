@@ -1,0 +1,91 @@
+import { attribute, type Dimension } from '../conversations/attributes.js';
+import type { Conversation } from '../model.js';
+import { KPIS } from '../kpis/registry.js';
+import { createContext, runKpis } from '../kpis/runner.js';
+import type { Kpi, KpiOptions } from '../kpis/types.js';
+import type { Ingested } from './ingest.js';
+import { inScope, type Scope } from './scope.js';
+import type { Group, GroupKey, Report } from './types.js';
+
+export interface ReportOptions {
+  scope: Scope;
+  /** As the user wrote them, for the report's `options` block. */
+  sinceText?: string;
+  untilText?: string;
+  whereText?: readonly string[];
+  by: readonly Dimension[];
+  kpi: KpiOptions;
+  version: string;
+  kpis?: readonly Kpi[];
+}
+
+/** Orders labels ascending with null last. */
+export function compareLabels(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a < b ? -1 : 1;
+}
+
+/** Splits conversations into the cross product of the dimensions' values that occur. */
+export function groupBy(
+  conversations: readonly Conversation[],
+  by: readonly Dimension[],
+  tz: string,
+): { key: GroupKey; conversations: Conversation[] }[] {
+  const groups = new Map<string, { key: GroupKey; labels: (string | null)[]; conversations: Conversation[] }>();
+  for (const c of conversations) {
+    const labels = by.map((d) => attribute(c, d, tz));
+    const id = JSON.stringify(labels);
+    let g = groups.get(id);
+    if (g === undefined) {
+      const key: GroupKey = {};
+      by.forEach((d, i) => (key[d] = labels[i] ?? null));
+      g = { key, labels, conversations: [] };
+      groups.set(id, g);
+    }
+    g.conversations.push(c);
+  }
+  return [...groups.values()]
+    .sort((a, b) => {
+      for (let i = 0; i < a.labels.length; i++) {
+        const d = compareLabels(a.labels[i] ?? null, b.labels[i] ?? null);
+        if (d !== 0) return d;
+      }
+      return 0;
+    })
+    .map(({ key, conversations: list }) => ({ key, conversations: list }));
+}
+
+/** Builds the report model from ingested data: scope, KPIs overall and per group, data quality. */
+export function buildReport(data: Ingested, options: ReportOptions): Report {
+  const kpis = options.kpis ?? KPIS;
+  const context = createContext(data.conversations, options.kpi, data.fields);
+  const scoped = inScope(data.conversations, options.scope);
+  const groups: Group[] =
+    options.by.length === 0
+      ? []
+      : groupBy(scoped, options.by, options.scope.tz).map((g) => ({
+          by: g.key,
+          kpis: runKpis(kpis, g.conversations, context),
+        }));
+  return {
+    schemaVersion: 1,
+    tool: { name: 'botkpi', version: options.version },
+    options: {
+      tz: options.scope.tz,
+      since: options.sinceText ?? null,
+      until: options.untilText ?? null,
+      by: [...options.by],
+      where: [...(options.whereText ?? [])],
+    },
+    dataQuality: {
+      ...data.counts,
+      conversations: data.conversations.length,
+      conversationsWithoutMessages: data.conversationsWithoutMessages,
+      conversationsInScope: scoped.length,
+    },
+    kpis: runKpis(kpis, scoped, context),
+    groups,
+  };
+}

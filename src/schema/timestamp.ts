@@ -1,0 +1,96 @@
+import { TZDate } from '@date-fns/tz';
+
+/**
+ * ISO 8601 as the contract accepts it: `YYYY-MM-DD`, `T` or a space, `HH:MM[:SS[.fff…]]`,
+ * then `Z`, `±HH:MM`, `±HHMM` or nothing (read in the report's time zone).
+ */
+const ISO =
+  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|z|[+-]\d{2}:?\d{2})?$/;
+const EPOCH = /^[+-]?\d+(?:\.\d+)?$/;
+/** Epoch numbers below this are seconds, at or above it milliseconds. */
+const EPOCH_MS_FROM = 1e11;
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function daysIn(year: number, month: number): number {
+  if (month === 2 && ((year % 4 === 0 && year % 100 !== 0) || year % 400 === 0)) return 29;
+  return DAYS_IN_MONTH[month - 1] ?? 0;
+}
+
+export function epochToMs(n: number): number {
+  return n < EPOCH_MS_FROM ? n * 1000 : n;
+}
+
+/** Wall-clock fields in an IANA zone → epoch ms. UTC takes the fast path. */
+export function wallClockToMs(
+  tz: string,
+  y: number,
+  mo: number,
+  d: number,
+  h: number,
+  mi: number,
+  s: number,
+  ms: number,
+): number {
+  if (tz === 'UTC' || tz === 'Etc/UTC') return Date.UTC(y, mo - 1, d, h, mi, s, ms);
+  // Nonexistent local times (spring-forward gap) move forward; ambiguous ones take the later offset.
+  return new TZDate(y, mo - 1, d, h, mi, s, ms, tz).getTime();
+}
+
+/**
+ * Parses a timestamp value into epoch milliseconds, or returns NaN.
+ * Numbers and numeric strings are epoch seconds (< 1e11) or milliseconds.
+ */
+export function parseTimestamp(value: unknown, tz: string): number {
+  if (typeof value === 'number') return Number.isFinite(value) ? epochToMs(value) : NaN;
+  if (typeof value !== 'string') return NaN;
+  const s = value.trim();
+  if (EPOCH.test(s)) return epochToMs(Number(s));
+  const m = ISO.exec(s);
+  if (!m) return NaN;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  const h = Number(m[4]);
+  const mi = Number(m[5]);
+  const sec = m[6] === undefined ? 0 : Number(m[6]);
+  if (mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo) || h > 23 || mi > 59 || sec > 59) return NaN;
+  // Fractions beyond milliseconds are kept (as a fractional millisecond).
+  const frac = m[7] === undefined ? 0 : Number(`0.${m[7]}`) * 1000;
+  const zone = m[8];
+  if (zone === undefined) return wallClockToMs(tz, y, mo, d, h, mi, sec, 0) + frac;
+  const base = Date.UTC(y, mo - 1, d, h, mi, sec, 0) + frac;
+  if (zone === 'Z' || zone === 'z') return base;
+  const sign = zone[0] === '-' ? -1 : 1;
+  const digits = zone.slice(1).replace(':', '');
+  const oh = Number(digits.slice(0, 2));
+  const om = Number(digits.slice(2, 4));
+  if (oh > 23 || om > 59) return NaN;
+  return base - sign * (oh * 60 + om) * 60_000;
+}
+
+/** True when `tz` is an IANA zone name the runtime knows. */
+export function isValidTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Parses a `--since/--until` bound: a date (`2025-01-06`, midnight in tz) or any timestamp the
+ * input accepts. Returns NaN when it cannot.
+ */
+export function parseBound(value: string, tz: string): number {
+  const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
+  if (date) {
+    const y = Number(date[1]);
+    const mo = Number(date[2]);
+    const d = Number(date[3]);
+    if (mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo)) return NaN;
+    return wallClockToMs(tz, y, mo, d, 0, 0, 0, 0);
+  }
+  return parseTimestamp(value, tz);
+}
