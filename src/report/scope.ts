@@ -1,3 +1,4 @@
+import { UsageError } from '../errors.js';
 import { ATTRIBUTES, attribute, type Attribute } from '../conversations/attributes.js';
 import type { Conversation } from '../model.js';
 
@@ -8,7 +9,6 @@ export interface WhereClause {
   value: string | null;
 }
 
-export class UsageError extends Error {}
 
 export function parseWhere(text: string): WhereClause {
   const m = /^\s*([A-Za-z_]+)\s*(!=|=)(.*)$/.exec(text);

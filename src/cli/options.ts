@@ -1,0 +1,60 @@
+import { InvalidArgumentError } from 'commander';
+import { DIMENSIONS, type Dimension } from '../conversations/attributes.js';
+import { FIELDS, type Field } from '../schema/fields.js';
+import { isValidTimeZone } from '../schema/timestamp.js';
+
+/** Commander collector for repeatable options. */
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+export function parseNumberIn(min: number, max: number) {
+  return (text: string): number => {
+    const n = Number(text);
+    if (text.trim() === '' || !Number.isFinite(n) || n < min || n > max) {
+      throw new InvalidArgumentError(`expected a number from ${min} to ${max}, got "${text}"`);
+    }
+    return n;
+  };
+}
+
+const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
+
+/** A duration like `7d`, `72h`, `90m`, `30s` or `2w`; a bare number is in `defaultUnit`. */
+export function parseDuration(text: string, defaultUnit: keyof typeof UNIT_MS): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([smhdw]?)\s*$/i.exec(text);
+  if (!m) throw new InvalidArgumentError(`expected a duration like 7d, 72h or 90m, got "${text}"`);
+  const unit = (m[2] || defaultUnit).toLowerCase();
+  return Number(m[1]) * (UNIT_MS[unit] as number);
+}
+
+export function parseTimeZone(text: string): string {
+  if (!isValidTimeZone(text)) throw new InvalidArgumentError(`unknown time zone "${text}" (use an IANA name like Europe/Berlin)`);
+  return text;
+}
+
+export function parseDimension(text: string, previous: Dimension[] = []): Dimension[] {
+  const d = text.trim().toLowerCase();
+  if (!(DIMENSIONS as readonly string[]).includes(d)) {
+    throw new InvalidArgumentError(`unknown breakdown "${text}" (one of ${DIMENSIONS.join(', ')})`);
+  }
+  return [...previous, d as Dimension];
+}
+
+/** `--map field=column`, repeatable. */
+export function parseMapping(text: string, previous: Partial<Record<Field, string>> = {}): Partial<Record<Field, string>> {
+  const m = /^\s*([^=]+?)\s*=\s*(.+?)\s*$/.exec(text);
+  const field = m?.[1]?.toLowerCase();
+  if (!m || field === undefined || !(FIELDS as readonly string[]).includes(field)) {
+    throw new InvalidArgumentError(`expected field=column with a field among ${FIELDS.join(', ')}, got "${text}"`);
+  }
+  return { ...previous, [field]: m[2] };
+}
+
+/** Comma-separated list, trimmed, empty items dropped. */
+export function parseList(text: string): string[] {
+  return text
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}

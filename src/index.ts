@@ -1,0 +1,13 @@
+/** botkpi as a library: the same pipeline the CLI runs, without any process or file-system access in compute/render. */
+export type * from './model.js';
+export type * from './report/types.js';
+export { readRows, readRowsFromString, detectFormat, InputError, type InputFormat } from './read/index.js';
+export { RowNormaliser, type NormaliseOptions } from './schema/normalise.js';
+export { FIELDS, ROLE_ALIASES, DEFAULT_FALLBACK_INTENTS, type Field } from './schema/fields.js';
+export { ConversationAssembler, buildConversation } from './conversations/assemble.js';
+export { ingest, type Ingested, type Rejection } from './report/ingest.js';
+export { buildReport, type ReportOptions } from './report/build.js';
+export { KPIS } from './kpis/registry.js';
+export type { Kpi, KpiContext, KpiOptions } from './kpis/types.js';
+export { render, type OutputFormat } from './render/index.js';
+export { UsageError } from './errors.js';

@@ -1,0 +1,37 @@
+import { buildConversation } from '../../src/conversations/assemble.js';
+import { createContext } from '../../src/kpis/runner.js';
+import type { KpiContext, KpiOptions } from '../../src/kpis/types.js';
+import type { Conversation, Event } from '../../src/model.js';
+import { FIELDS, type Field } from '../../src/schema/fields.js';
+
+/** Compact row for tests: t is seconds from 2025-01-06T00:00:00Z. */
+export type Row = Omit<Partial<Event>, 'ts' | 'seq' | 'conversationId'> & { c: string; t: number };
+
+export const T0 = Date.parse('2025-01-06T00:00:00Z');
+
+/** Builds conversations (with messages) from rows, in input order. */
+export function conversationsOf(rows: readonly Row[]): Conversation[] {
+  const byId = new Map<string, Event[]>();
+  rows.forEach((r, seq) => {
+    const { c, t, ...rest } = r;
+    const e: Event = { kind: 'message', ...rest, conversationId: c, ts: T0 + t * 1000, seq };
+    byId.set(c, [...(byId.get(c) ?? []), e]);
+  });
+  return [...byId].flatMap(([id, events]) => buildConversation(id, events) ?? []);
+}
+
+export const DEFAULT_OPTIONS: KpiOptions = {
+  fallbackIntents: new Set(['fallback', 'default_fallback', 'nlu_fallback', 'unknown', 'none', 'out_of_scope', 'oos']),
+  fcrWindowMs: 7 * 86_400_000,
+  csatScale: 5,
+  csatSatisfiedFrom: 4,
+};
+
+/** A context over `all` where every field counts as present unless `fields` says otherwise. */
+export function contextOf(
+  all: readonly Conversation[],
+  options: Partial<KpiOptions> = {},
+  fields: readonly Field[] = FIELDS,
+): KpiContext {
+  return createContext(all, { ...DEFAULT_OPTIONS, ...options }, new Set(fields));
+}

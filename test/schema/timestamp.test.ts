@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { parseBound, parseTimestamp } from '../../src/schema/timestamp.js';
+
+const utc = (s: string): number => Date.parse(s);
+
+describe('parseTimestamp', () => {
+  it.each([
+    ['2025-01-06T10:00:00Z', utc('2025-01-06T10:00:00Z')],
+    ['2025-01-06 10:00:00Z', utc('2025-01-06T10:00:00Z')],
+    ['2025-01-06T10:00Z', utc('2025-01-06T10:00:00Z')],
+    ['2025-01-06T12:00:00+02:00', utc('2025-01-06T10:00:00Z')],
+    ['2025-01-06T05:30:00-0430', utc('2025-01-06T10:00:00Z')],
+    ['2025-01-06T10:00:00.250Z', utc('2025-01-06T10:00:00.250Z')],
+    ['2025-01-06T10:00:00', utc('2025-01-06T10:00:00Z')],
+    ['1736157600', utc('2025-01-06T10:00:00Z')],
+    ['1736157600000', utc('2025-01-06T10:00:00Z')],
+    [1736157600, utc('2025-01-06T10:00:00Z')],
+    [1736157600000, utc('2025-01-06T10:00:00Z')],
+    [1736157600.5, utc('2025-01-06T10:00:00.500Z')],
+  ])('%s', (input, expected) => {
+    expect(parseTimestamp(input, 'UTC')).toBe(expected);
+  });
+
+  it('reads an ISO time without offset in the given zone', () => {
+    expect(parseTimestamp('2025-01-06T11:00:00', 'Europe/Berlin')).toBe(utc('2025-01-06T10:00:00Z'));
+    expect(parseTimestamp('2025-07-06T12:00:00', 'Europe/Berlin')).toBe(utc('2025-07-06T10:00:00Z'));
+    // An explicit offset ignores the zone.
+    expect(parseTimestamp('2025-01-06T10:00:00Z', 'Asia/Tokyo')).toBe(utc('2025-01-06T10:00:00Z'));
+  });
+
+  it.each(['yesterday', '2025-13-01T00:00:00Z', '2025-02-30T00:00:00Z', '2025-01-06', '2025-01-06T24:00:00Z', '', true, null])(
+    'rejects %s',
+    (input) => {
+      expect(parseTimestamp(input, 'UTC')).toBeNaN();
+    },
+  );
+
+  it('knows leap days', () => {
+    expect(parseTimestamp('2024-02-29T00:00:00Z', 'UTC')).toBe(utc('2024-02-29T00:00:00Z'));
+    expect(parseTimestamp('2023-02-29T00:00:00Z', 'UTC')).toBeNaN();
+  });
+});
+
+describe('parseBound', () => {
+  it('a date is midnight in the zone', () => {
+    expect(parseBound('2025-01-06', 'UTC')).toBe(utc('2025-01-06T00:00:00Z'));
+    expect(parseBound('2025-01-06', 'America/New_York')).toBe(utc('2025-01-06T05:00:00Z'));
+  });
+});
