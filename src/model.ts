@@ -67,6 +67,8 @@ export interface Conversation {
   channel?: string;
   market?: string;
   language?: string;
+  /** True when `language` was detected from the customer's text rather than given. */
+  languageDetected?: boolean;
   /** First and last message time (epoch ms). */
   start: number;
   end: number;

@@ -1,20 +1,8 @@
 import { Command, CommanderError } from 'commander';
-import { DIMENSIONS } from '../conversations/attributes.js';
 import { UsageError } from '../errors.js';
 import { InputError } from '../read/index.js';
 import { processIo, version, warn, type Io } from './io.js';
-import { parseDimension } from './options.js';
-import { addDataOptions, runReport, type ReportCommandOptions } from './report.js';
-
-const REPORT_EXAMPLES = `
-Examples:
-  $ botkpi report logs.jsonl
-  $ botkpi report logs.csv --by channel --by week
-  $ botkpi report logs.jsonl.gz --format json -o kpis.json
-  $ botkpi report logs.csv --format csv > kpis.csv
-  $ cat export.tsv | botkpi report - --input-format tsv --tz Europe/Berlin
-  $ botkpi report a.jsonl b.jsonl --since 2025-01-01 --until 2025-02-01 --where channel=whatsapp
-  $ botkpi report export.csv --map conversation_id=ticket --map text=body --rejects rejects.jsonl`;
+import { REPORT_EXAMPLES, reportCommand } from './report.js';
 
 export function buildProgram(io: Io, setCode: (code: number) => void): Command {
   const program = new Command('botkpi')
@@ -32,21 +20,10 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
       'after',
       `
 Exit codes: 0 ok, 1 a threshold check failed, 2 bad usage or bad input.
-${REPORT_EXAMPLES}`,
+${REPORT_EXAMPLES.trimStart()}`,
     );
 
-  const report = program
-    .command('report')
-    .description('compute every KPI from transcript files (JSONL, CSV, TSV, optionally .gz; - for stdin)')
-    .argument('<files...>', 'transcript files, read in order; - reads stdin')
-    .option('-f, --format <format>', 'table, json, md or csv (default: from -o, else table)')
-    .option('-o, --output <file>', 'write the report to a file instead of stdout')
-    .option('--by <dimension>', `break down by ${DIMENSIONS.join('|')} (repeatable: cross product)`, parseDimension, [])
-    .option('--no-color', 'no colour in the table, even on a terminal')
-    .addHelpText('after', REPORT_EXAMPLES);
-  addDataOptions(report).action(async (files: string[], opts: ReportCommandOptions) => {
-    setCode(await runReport(files, opts, io));
-  });
+  reportCommand(program, io, setCode);
   return program;
 }
 

@@ -21,6 +21,12 @@ import { resolutionRate } from './resolution-rate.js';
 import { responseTime } from './response-time.js';
 import { sentiment } from './sentiment.js';
 import { sentimentShift } from './sentiment-shift.js';
+import { attributedRevenue } from './attributed-revenue.js';
+import { botCost } from './bot-cost.js';
+import { conversionRate } from './conversion-rate.js';
+import { costPerConversation } from './cost-per-conversation.js';
+import { humanCost } from './human-cost.js';
+import { roi } from './roi.js';
 import type { Kpi } from './types.js';
 
 /** Every KPI, in report order. Adding a KPI means adding its module here and its test. */
@@ -47,5 +53,11 @@ export const KPIS: readonly Kpi[] = [
   sentiment,
   sentimentShift,
   repeatCustomerRate,
+  costPerConversation,
+  botCost,
+  humanCost,
+  conversionRate,
+  attributedRevenue,
+  roi,
   intents,
 ];

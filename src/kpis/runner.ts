@@ -1,6 +1,7 @@
 import type { Conversation } from '../model.js';
 import type { KpiResult } from '../report/types.js';
 import type { Field } from '../schema/fields.js';
+import type { Order } from '../schema/orders.js';
 import { notApplicable } from './results.js';
 import type { Kpi, KpiContext, KpiOptions } from './types.js';
 
@@ -8,12 +9,14 @@ export function createContext(
   all: readonly Conversation[],
   options: KpiOptions,
   fields: ReadonlySet<Field>,
+  orders?: readonly Order[],
 ): KpiContext {
   const cache = new Map<string, unknown>();
   return {
     all,
     options,
     fields,
+    ...(orders === undefined ? {} : { orders }),
     memo<T>(key: string, build: () => T): T {
       if (!cache.has(key)) cache.set(key, build());
       return cache.get(key) as T;
@@ -21,10 +24,11 @@ export function createContext(
   };
 }
 
-/** The first required field the input lacked, as a reason, or undefined. */
-export function missingRequirement(kpi: Kpi, fields: ReadonlySet<Field>): string | undefined {
-  const missing = kpi.requires.find((f) => !fields.has(f));
-  return missing === undefined ? undefined : `needs field ${missing}`;
+/** Why a KPI cannot be computed (a required field or input is absent), or undefined. */
+export function missingRequirement(kpi: Kpi, context: KpiContext): string | undefined {
+  const missing = kpi.requires.find((f) => !context.fields.has(f));
+  if (missing !== undefined) return `needs field ${missing}`;
+  return kpi.applicable?.(context);
 }
 
 /**
@@ -38,7 +42,7 @@ export function runKpis(
 ): Record<string, KpiResult> {
   const out: Record<string, KpiResult> = {};
   for (const kpi of kpis) {
-    const missing = missingRequirement(kpi, context.fields);
+    const missing = missingRequirement(kpi, context);
     if (missing !== undefined) {
       out[kpi.id] = notApplicable(missing);
       continue;

@@ -1,6 +1,8 @@
 import type { Conversation } from '../model.js';
 import type { KpiResult } from '../report/types.js';
+import type { CostModel } from '../config/settings.js';
 import type { Field } from '../schema/fields.js';
+import type { Order } from '../schema/orders.js';
 
 export interface KpiOptions {
   /** Lower-cased intents that mean "not recognised". */
@@ -13,6 +15,10 @@ export interface KpiOptions {
   csatScale: number;
   /** A numeric rating ≥ this is satisfied (default ceil(0.8·S)). */
   csatSatisfiedFrom: number;
+  /** Order attribution window A, in milliseconds. */
+  attributionWindowMs: number;
+  /** Cost model from the config; undefined when none is configured. */
+  cost?: CostModel;
 }
 
 export interface KpiContext {
@@ -21,6 +27,8 @@ export interface KpiContext {
   readonly options: KpiOptions;
   /** Fields that had a value on at least one valid row of the input. */
   readonly fields: ReadonlySet<Field>;
+  /** Orders (`--orders`), values in the base currency; undefined when none were given. */
+  readonly orders?: readonly Order[];
   /** Shared lazily-built lookups over `all` (memoised per context). */
   memo<T>(key: string, build: () => T): T;
 }
@@ -38,5 +46,7 @@ export interface Kpi<R extends KpiResult = KpiResult> {
   direction: KpiDirection;
   /** Fields the input must have had; when one is absent the result is null "needs field X". */
   requires: readonly Field[];
+  /** Other inputs it needs (orders, a cost model): the reason it cannot be computed, or undefined. */
+  applicable?(context: KpiContext): string | undefined;
   compute(conversations: readonly Conversation[], context: KpiContext): R;
 }

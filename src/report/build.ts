@@ -3,7 +3,7 @@ import type { Conversation } from '../model.js';
 import { KPIS } from '../kpis/registry.js';
 import { createContext, runKpis } from '../kpis/runner.js';
 import type { Kpi, KpiOptions } from '../kpis/types.js';
-import type { Ingested } from './ingest.js';
+import type { Ingested, IngestedOrders } from './ingest.js';
 import { inScope, type Scope } from './scope.js';
 import type { Group, GroupKey, Report } from './types.js';
 
@@ -15,6 +15,7 @@ export interface ReportOptions {
   whereText?: readonly string[];
   by: readonly Dimension[];
   kpi: KpiOptions;
+  baseCurrency: string;
   version: string;
   kpis?: readonly Kpi[];
 }
@@ -58,9 +59,9 @@ export function groupBy(
 }
 
 /** Builds the report model from ingested data: scope, KPIs overall and per group, data quality. */
-export function buildReport(data: Ingested, options: ReportOptions): Report {
+export function buildReport(data: Ingested, options: ReportOptions, orders?: IngestedOrders): Report {
   const kpis = options.kpis ?? KPIS;
-  const context = createContext(data.conversations, options.kpi, data.fields);
+  const context = createContext(data.conversations, options.kpi, data.fields, orders?.orders);
   const scoped = inScope(data.conversations, options.scope);
   const groups: Group[] =
     options.by.length === 0
@@ -74,6 +75,7 @@ export function buildReport(data: Ingested, options: ReportOptions): Report {
     tool: { name: 'botkpi', version: options.version },
     options: {
       tz: options.scope.tz,
+      baseCurrency: options.baseCurrency,
       since: options.sinceText ?? null,
       until: options.untilText ?? null,
       by: [...options.by],
@@ -84,6 +86,9 @@ export function buildReport(data: Ingested, options: ReportOptions): Report {
       conversations: data.conversations.length,
       conversationsWithoutMessages: data.conversationsWithoutMessages,
       conversationsInScope: scoped.length,
+      languageDetected: data.conversations.reduce((n, c) => n + (c.languageDetected ? 1 : 0), 0),
+      sentiment: data.sentiment,
+      ...(orders === undefined ? {} : { orders: orders.counts }),
     },
     kpis: runKpis(kpis, scoped, context),
     groups,

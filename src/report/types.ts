@@ -99,6 +99,25 @@ export interface IntentsKpi {
   reason?: string;
 }
 
+export interface CostKpi {
+  /** (bot cost + human cost) / conversations. */
+  value: number | null;
+  bot_cost: number;
+  human_cost: number;
+  total_cost: number;
+  count: number;
+  reason?: string;
+}
+
+export interface RoiKpi {
+  value: number | null;
+  containment_savings?: number;
+  attributed_revenue?: number;
+  margin?: number;
+  bot_cost?: number;
+  reason?: string;
+}
+
 export type KpiResult =
   | Rate
   | Distribution
@@ -110,20 +129,31 @@ export type KpiResult =
   | HandlingTimeKpi
   | IntentAccuracyKpi
   | SentimentKpi
-  | IntentsKpi;
+  | IntentsKpi
+  | CostKpi
+  | RoiKpi;
 
-export interface DataQuality {
-  rowsRead: number;
-  rowsUsed: number;
-  rowsRejected: number;
-  duplicates: number;
-  rejectedByReason: Record<string, number>;
+export interface DataQuality extends RowCounts {
   /** Conversations with at least one message in the whole input. */
   conversations: number;
   /** Conversations with only non-message events (excluded from KPIs). */
   conversationsWithoutMessages: number;
   /** Conversations in scope after --since/--until/--where. */
   conversationsInScope: number;
+  /** Conversations whose language was detected from customer text. */
+  languageDetected: number;
+  /** Customer messages by how their sentiment was obtained; unscored = text in an unsupported language. */
+  sentiment: { given: number; computed: number; unscored: number };
+  /** Order rows (`--orders`), with the same accounting as transcript rows. */
+  orders?: RowCounts;
+}
+
+export interface RowCounts {
+  rowsRead: number;
+  rowsUsed: number;
+  rowsRejected: number;
+  duplicates: number;
+  rejectedByReason: Record<string, number>;
 }
 
 export type GroupKey = Record<string, string | null>;
@@ -138,6 +168,7 @@ export interface Report {
   tool: { name: 'botkpi'; version: string };
   options: {
     tz: string;
+    baseCurrency: string;
     since: string | null;
     until: string | null;
     by: string[];

@@ -25,6 +25,7 @@ export const DEFAULT_OPTIONS: KpiOptions = {
   fcrWindowMs: 7 * 86_400_000,
   csatScale: 5,
   csatSatisfiedFrom: 4,
+  attributionWindowMs: 72 * 3_600_000,
 };
 
 /** A context over `all` where every field counts as present unless `fields` says otherwise. */
