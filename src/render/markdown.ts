@@ -1,0 +1,83 @@
+/**
+ * Markdown output (GitHub tables): title, context and data-quality lines, the headline KPIs
+ * (value, 95 % CI, n), the question-types table (every row), a breakdown table when there are
+ * groups, and the KPIs that are not available with their reason.
+ */
+import type { Report } from '../report/types.js';
+import {
+  dataQualityLine,
+  dataQualityNotes,
+  groupTable,
+  headlineRows,
+  intentTable,
+  REPORT_TITLE,
+  reportContext,
+  unavailableKpis,
+} from './summary.js';
+
+/**
+ * Makes text safe inside a table cell (and harmless in running text): backslashes and `|` are
+ * escaped, `<` becomes `&lt;` (no raw HTML), and line breaks become `<br>`.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/</g, '&lt;')
+    .replace(/\r\n|\r|\n/g, '<br>');
+}
+
+type Align = 'left' | 'right';
+
+const capitalize = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** A GitHub table; every cell is escaped. */
+export function markdownTable(head: readonly string[], rows: readonly (readonly string[])[], align: readonly Align[] = []): string {
+  const line = (cells: readonly string[]): string => `| ${cells.map(escapeMarkdown).join(' | ')} |`;
+  const rule = `| ${head.map((_, i) => (align[i] === 'right' ? '---:' : '---')).join(' | ')} |`;
+  return [line(head), rule, ...rows.map(line)].join('\n');
+}
+
+export function renderMarkdown(report: Report): string {
+  const out: string[] = [
+    `# ${REPORT_TITLE}`,
+    escapeMarkdown(reportContext(report)),
+    `**Data quality:** ${escapeMarkdown(dataQualityLine(report.dataQuality))}`,
+    ...dataQualityNotes(report.dataQuality).map((n) => `**${capitalize(n.label)}:** ${escapeMarkdown(n.text)}`),
+  ];
+
+  const headline = headlineRows(report.kpis, report.options.baseCurrency);
+  if (headline.length > 0) {
+    const rows = headline.map((r) => [
+      r.sub === undefined ? r.title : `${r.title} · ${r.sub}`,
+      r.reason === undefined ? r.value : `${r.value} (${r.reason})`,
+      r.ci === '' ? '' : `${r.ci} %`,
+      r.n,
+    ]);
+    out.push('## KPIs', markdownTable(['KPI', 'Value', '95 % CI', 'n'], rows, ['left', 'right', 'right', 'right']));
+  }
+
+  const intents = intentTable(report.kpis);
+  if (intents !== undefined) {
+    out.push('## Question types (intents)', markdownTable(intents.head, intents.rows, intents.head.map((_, i) => (i === 0 ? 'left' : 'right'))));
+  }
+
+  const groups = groupTable(report);
+  if (groups !== undefined) {
+    const dims = report.options.by.length;
+    out.push(
+      `## By ${report.options.by.join(' × ')}`,
+      markdownTable(
+        groups.head,
+        groups.rows.map((r) => r.map((c) => c.text)),
+        groups.head.map((_, i) => (i < dims ? 'left' : 'right')),
+      ),
+    );
+  }
+
+  const unavailable = unavailableKpis(report.kpis);
+  if (unavailable.length > 0) {
+    out.push('## Not available', unavailable.map((u) => `- **${escapeMarkdown(u.title)}**: ${escapeMarkdown(u.reason)}`).join('\n'));
+  }
+  return out.join('\n\n') + '\n';
+}
