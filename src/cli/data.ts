@@ -6,7 +6,7 @@ import { loadConfig } from '../config/load.js';
 import { resolveSettings, type SettingFlags, type Settings } from '../config/settings.js';
 import { UsageError } from '../errors.js';
 import { readRows, type InputFormat } from '../read/index.js';
-import { buildReport } from '../report/build.js';
+import { buildReport, type ReportOptions } from '../report/build.js';
 import { ingest, ingestOrders, type Ingested, type IngestedOrders, type Rejection } from '../report/ingest.js';
 import { parseWhere } from '../report/scope.js';
 import type { Report } from '../report/types.js';
@@ -145,29 +145,30 @@ export function scopeBounds(flags: DataFlags, tz: string): { since?: number; unt
   return { ...(since === undefined ? {} : { since }), ...(until === undefined ? {} : { until }) };
 }
 
+/** Report options (scope, breakdown, KPI settings) for loaded data, as the flags say. */
+export function reportOptions(loaded: Loaded, flags: DataFlags, by: readonly Dimension[]): ReportOptions {
+  const { settings } = loaded;
+  return {
+    scope: { tz: settings.tz, where: flags.where.map(parseWhere), ...scopeBounds(flags, settings.tz) },
+    ...(flags.since === undefined ? {} : { sinceText: flags.since }),
+    ...(flags.until === undefined ? {} : { untilText: flags.until }),
+    whereText: flags.where,
+    by,
+    kpi: {
+      fallbackIntents: new Set(settings.fallbackIntents.map((s) => s.trim().toLowerCase())),
+      fcrWindowMs: settings.fcrWindowMs,
+      csatScale: settings.csatScale,
+      csatSatisfiedFrom: settings.csatSatisfiedFrom,
+      attributionWindowMs: settings.attributionWindowMs,
+      ...(settings.confidenceThreshold === undefined ? {} : { confidenceThreshold: settings.confidenceThreshold }),
+      ...(settings.cost === undefined ? {} : { cost: settings.cost }),
+    },
+    baseCurrency: settings.baseCurrency,
+    version: version(),
+  };
+}
+
 /** The report model for loaded data, scoped and broken down as the flags say. */
 export function makeReport(loaded: Loaded, flags: DataFlags, by: readonly Dimension[]): Report {
-  const { settings } = loaded;
-  return buildReport(
-    loaded.data,
-    {
-      scope: { tz: settings.tz, where: flags.where.map(parseWhere), ...scopeBounds(flags, settings.tz) },
-      ...(flags.since === undefined ? {} : { sinceText: flags.since }),
-      ...(flags.until === undefined ? {} : { untilText: flags.until }),
-      whereText: flags.where,
-      by,
-      kpi: {
-        fallbackIntents: new Set(settings.fallbackIntents.map((s) => s.trim().toLowerCase())),
-        fcrWindowMs: settings.fcrWindowMs,
-        csatScale: settings.csatScale,
-        csatSatisfiedFrom: settings.csatSatisfiedFrom,
-        attributionWindowMs: settings.attributionWindowMs,
-        ...(settings.confidenceThreshold === undefined ? {} : { confidenceThreshold: settings.confidenceThreshold }),
-        ...(settings.cost === undefined ? {} : { cost: settings.cost }),
-      },
-      baseCurrency: settings.baseCurrency,
-      version: version(),
-    },
-    loaded.orders,
-  );
+  return buildReport(loaded.data, reportOptions(loaded, flags, by), loaded.orders);
 }

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { UsageError } from '../errors.js';
 import { InputError } from '../read/index.js';
 import { processIo, version, warn, type Io } from './io.js';
+import { conversationsCommand } from './conversations.js';
 import { REPORT_EXAMPLES, reportCommand } from './report.js';
 
 export function buildProgram(io: Io, setCode: (code: number) => void): Command {
@@ -24,6 +25,7 @@ ${REPORT_EXAMPLES.trimStart()}`,
     );
 
   reportCommand(program, io, setCode);
+  conversationsCommand(program, io, setCode);
   return program;
 }
 

@@ -1,0 +1,73 @@
+import { firstResponseMs } from '../conversations/derive.js';
+import type { KpiContext } from '../kpis/types.js';
+import { attribution } from '../kpis/money.js';
+import type { Conversation, Rating } from '../model.js';
+
+/** One row of `botkpi conversations`: the facts behind every KPI, per conversation. */
+export interface ConversationRow {
+  conversation_id: string;
+  customer_id: string | null;
+  channel: string | null;
+  language: string | null;
+  language_detected: boolean;
+  market: string | null;
+  start: string;
+  end: string;
+  primary_intent: string | null;
+  messages_customer: number;
+  messages_bot: number;
+  messages_agent: number;
+  messages_system: number;
+  bot_engaged: boolean;
+  bot_answered: boolean;
+  escalated: boolean;
+  handoff_at: string | null;
+  resolved: boolean | null;
+  csat: number | string | null;
+  first_response_time: number | null;
+  handling_time: number;
+  converted: boolean | null;
+  attributed_value: number | null;
+}
+
+export const CONVERSATION_COLUMNS: readonly (keyof ConversationRow)[] = [
+  'conversation_id', 'customer_id', 'channel', 'language', 'language_detected', 'market', 'start', 'end',
+  'primary_intent', 'messages_customer', 'messages_bot', 'messages_agent', 'messages_system', 'bot_engaged',
+  'bot_answered', 'escalated', 'handoff_at', 'resolved', 'csat', 'first_response_time', 'handling_time',
+  'converted', 'attributed_value',
+];
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+const rating = (r: Rating | undefined): number | string | null =>
+  r === undefined ? null : r.kind === 'numeric' ? r.value : r.up ? 'up' : 'down';
+
+/** Times are ISO 8601 UTC; durations in seconds; converted/attributed_value null without orders. */
+export function conversationRow(c: Conversation, context: KpiContext): ConversationRow {
+  const credit = context.orders === undefined ? undefined : attribution(context).get(c.id);
+  const frt = firstResponseMs(c);
+  return {
+    conversation_id: c.id,
+    customer_id: c.customerId ?? null,
+    channel: c.channel ?? null,
+    language: c.language ?? null,
+    language_detected: c.languageDetected === true,
+    market: c.market ?? null,
+    start: iso(c.start),
+    end: iso(c.end),
+    primary_intent: c.primaryIntent ?? null,
+    messages_customer: c.counts.customer,
+    messages_bot: c.counts.bot,
+    messages_agent: c.counts.agent,
+    messages_system: c.counts.system,
+    bot_engaged: c.botEngaged,
+    bot_answered: c.botAnswered,
+    escalated: c.escalated,
+    handoff_at: c.handoffAt === undefined ? null : iso(c.handoffAt),
+    resolved: c.resolved ?? null,
+    csat: rating(c.csat),
+    first_response_time: frt === undefined ? null : frt / 1000,
+    handling_time: (c.end - c.start) / 1000,
+    converted: context.orders === undefined || c.customerId === undefined ? null : credit !== undefined,
+    attributed_value: context.orders === undefined ? null : (credit?.value ?? 0),
+  };
+}
