@@ -3,6 +3,8 @@ import { UsageError } from '../errors.js';
 import { InputError } from '../read/index.js';
 import { processIo, version, warn, type Io } from './io.js';
 import { conversationsCommand } from './conversations.js';
+import { initCommand } from './init.js';
+import { schemaCommand } from './schema.js';
 import { REPORT_EXAMPLES, reportCommand } from './report.js';
 
 export function buildProgram(io: Io, setCode: (code: number) => void): Command {
@@ -26,6 +28,8 @@ ${REPORT_EXAMPLES.trimStart()}`,
 
   reportCommand(program, io, setCode);
   conversationsCommand(program, io, setCode);
+  schemaCommand(program, io, setCode);
+  initCommand(program, io, setCode);
   return program;
 }
 

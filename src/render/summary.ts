@@ -134,7 +134,7 @@ const isIntentRows = (x: unknown): x is IntentRow[] => Array.isArray(x) && x.eve
 
 /** The question-types table (the `intents` KPI), the first `limit` rows; undefined when there is none. */
 export function intentTable(kpis: Record<string, KpiResult>, limit = Infinity): TextTable | undefined {
-  const result = kpis.intents;
+  const result: unknown = kpis.intents;
   if (!isObject(result) || !isIntentRows(result.rows) || result.rows.length === 0) return undefined;
   const all = result.rows;
   const withCsat = all.some((r) => r.csat_score.value !== null);
@@ -192,7 +192,7 @@ export function groupTable(report: Report): { head: string[]; rows: GroupCell[][
   const rows = report.groups.map((g) => [
     ...report.options.by.map((d) => ({ text: g.by[d] ?? NONE_LABEL })),
     ...columns.map((c): GroupCell => {
-      const result = g.kpis[c.id];
+      const result: unknown = g.kpis[c.id];
       const meta = kpiMeta(c.id, result);
       if (isRate(result)) {
         const cell: GroupCell = { text: formatPercent(result.value) };

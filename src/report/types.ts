@@ -1,180 +1,167 @@
 /**
- * The JSON report (`--format json`, schemaVersion 1). Every renderer works from this shape.
+ * The JSON report (`--format json`, schemaVersion 1), defined once as zod schemas: the TypeScript
+ * types below are inferred from them and `botkpi schema report` prints them as JSON Schema.
  * Rates are fractions in [0,1]; times are seconds; money is in the base currency.
  */
+import { z } from 'zod';
 
-/** A rate with its numerator, denominator and 95 % Wilson score interval. */
-export interface Rate {
-  value: number | null;
-  numerator: number;
-  denominator: number;
-  ci95: [number, number] | null;
-  /** Why value is null ("needs field csat", "no bot-engaged conversations"). */
-  reason?: string;
-}
+const num = z.number();
+const nullableNum = z.number().nullable();
+const reason = z.string().optional().describe('why the value is null ("needs field csat", "no rated conversations")');
 
-/** A distribution of times in seconds (R-7 percentiles). */
-export interface Distribution {
-  mean: number | null;
-  p50: number | null;
-  p90: number | null;
-  p95?: number | null;
-  count: number;
-  reason?: string;
-}
+export const rateSchema = z
+  .object({
+    value: nullableNum,
+    numerator: num,
+    denominator: num,
+    ci95: z.tuple([num, num]).nullable().describe('95 % Wilson score interval, clamped to [0, 1]'),
+    reason,
+  })
+  .describe('a rate with its counts and 95 % Wilson interval');
 
-/** A single number with how many observations stand behind it. */
-export interface Value {
-  value: number | null;
-  count?: number;
-  reason?: string;
-}
+export const distributionSchema = z
+  .object({ mean: nullableNum, p50: nullableNum, p90: nullableNum, p95: nullableNum.optional(), count: num, reason })
+  .describe('durations in seconds; R-7 percentiles');
 
-/** Result of a KPI whose required fields are absent. */
-export interface NotApplicable {
-  value: null;
-  reason: string;
-}
+export const valueSchema = z.object({ value: nullableNum, count: num.optional(), reason }).describe('a number and how many observations stand behind it');
 
-export interface ConversationsKpi {
-  value: number;
-  botEngaged: number;
-  customers: number;
-  messages: { customer: number; bot: number; agent: number; system: number; total: number };
-}
+export const notApplicableSchema = z.object({ value: z.null(), reason: z.string() }).describe('a KPI whose inputs are absent');
 
-export interface AutomationKpi extends Rate {
-  full: Rate;
-  partial: Rate;
-}
+export const conversationsKpiSchema = z.object({
+  value: num,
+  botEngaged: num,
+  customers: num,
+  messages: z.object({ customer: num, bot: num, agent: num, system: num, total: num }),
+});
 
-export interface ResponseTimeKpi extends Distribution {
-  bot: Distribution;
-  agent: Distribution;
-}
+export const automationKpiSchema = rateSchema.extend({ full: rateSchema, partial: rateSchema });
+export const responseTimeKpiSchema = distributionSchema.extend({ bot: distributionSchema, agent: distributionSchema });
+export const handlingTimeKpiSchema = distributionSchema.extend({ contained: distributionSchema, escalated: distributionSchema });
 
-export interface HandlingTimeKpi extends Distribution {
-  contained: Distribution;
-  escalated: Distribution;
-}
+export const intentScoreSchema = z.object({
+  intent: z.string(),
+  support: num,
+  predicted: num,
+  precision: num,
+  recall: num,
+  f1: num,
+});
 
-export interface IntentScore {
-  intent: string;
-  support: number;
-  predicted: number;
-  precision: number;
-  recall: number;
-  f1: number;
-}
+export const intentAccuracyKpiSchema = rateSchema.extend({
+  macro_f1: nullableNum,
+  per_intent: z.array(intentScoreSchema),
+});
 
-export interface IntentAccuracyKpi extends Rate {
-  macro_f1: number | null;
-  per_intent: IntentScore[];
-}
+export const sentimentKpiSchema = z.object({
+  value: nullableNum.describe('mean of conversation scores'),
+  mean: nullableNum,
+  count: num.describe('scored conversations'),
+  positive: rateSchema,
+  neutral: rateSchema,
+  negative: rateSchema,
+  reason,
+});
 
-export interface SentimentKpi {
-  /** Mean of conversation scores. */
-  value: number | null;
-  mean: number | null;
-  /** Scored conversations. */
-  count: number;
-  positive: Rate;
-  neutral: Rate;
-  negative: Rate;
-  reason?: string;
-}
+export const intentRowSchema = z.object({
+  intent: z.string().nullable().describe('null for conversations without a primary intent'),
+  conversations: num,
+  share: num,
+  containment_rate: rateSchema,
+  csat_score: rateSchema,
+  handling_time_mean: nullableNum,
+});
 
-export interface IntentRow {
-  /** null for conversations without a primary intent. */
-  intent: string | null;
-  conversations: number;
-  share: number;
-  containment_rate: Rate;
-  csat_score: Rate;
-  handling_time_mean: number | null;
-}
+export const intentsKpiSchema = z.object({ rows: z.array(intentRowSchema), reason });
 
-export interface IntentsKpi {
-  rows: IntentRow[];
-  reason?: string;
-}
+export const costKpiSchema = z.object({
+  value: nullableNum.describe('(bot cost + human cost) / conversations'),
+  bot_cost: num,
+  human_cost: num,
+  total_cost: num,
+  count: num,
+  reason,
+});
 
-export interface CostKpi {
-  /** (bot cost + human cost) / conversations. */
-  value: number | null;
-  bot_cost: number;
-  human_cost: number;
-  total_cost: number;
-  count: number;
-  reason?: string;
-}
+export const roiKpiSchema = z.object({
+  value: nullableNum,
+  containment_savings: num.optional(),
+  attributed_revenue: num.optional(),
+  margin: num.optional(),
+  bot_cost: num.optional(),
+  reason,
+});
 
-export interface RoiKpi {
-  value: number | null;
-  containment_savings?: number;
-  attributed_revenue?: number;
-  margin?: number;
-  bot_cost?: number;
-  reason?: string;
-}
+export const kpiResultSchema = z.union([
+  conversationsKpiSchema,
+  automationKpiSchema,
+  responseTimeKpiSchema,
+  handlingTimeKpiSchema,
+  intentAccuracyKpiSchema,
+  sentimentKpiSchema,
+  intentsKpiSchema,
+  costKpiSchema,
+  roiKpiSchema,
+  rateSchema,
+  distributionSchema,
+  valueSchema,
+  notApplicableSchema,
+]);
 
-export type KpiResult =
-  | Rate
-  | Distribution
-  | Value
-  | NotApplicable
-  | ConversationsKpi
-  | AutomationKpi
-  | ResponseTimeKpi
-  | HandlingTimeKpi
-  | IntentAccuracyKpi
-  | SentimentKpi
-  | IntentsKpi
-  | CostKpi
-  | RoiKpi;
+export const rowCountsSchema = z.object({
+  rowsRead: num,
+  rowsUsed: num,
+  rowsRejected: num,
+  duplicates: num,
+  rejectedByReason: z.record(z.string(), num),
+});
 
-export interface DataQuality extends RowCounts {
-  /** Conversations with at least one message in the whole input. */
-  conversations: number;
-  /** Conversations with only non-message events (excluded from KPIs). */
-  conversationsWithoutMessages: number;
-  /** Conversations in scope after --since/--until/--where. */
-  conversationsInScope: number;
-  /** Conversations whose language was detected from customer text. */
-  languageDetected: number;
-  /** Customer messages by how their sentiment was obtained; unscored = text in an unsupported language. */
-  sentiment: { given: number; computed: number; unscored: number };
-  /** Order rows (`--orders`), with the same accounting as transcript rows. */
-  orders?: RowCounts;
-}
+export const dataQualitySchema = rowCountsSchema.extend({
+  conversations: num.describe('conversations with at least one message in the whole input'),
+  conversationsWithoutMessages: num.describe('conversations with only non-message events (excluded from KPIs)'),
+  conversationsInScope: num.describe('conversations after --since/--until/--where'),
+  languageDetected: num.describe('conversations whose language was detected from customer text'),
+  sentiment: z
+    .object({ given: num, computed: num, unscored: num })
+    .describe('customer messages by how their sentiment was obtained; unscored = text in an unsupported language'),
+  orders: rowCountsSchema.optional().describe('order rows (--orders), with the same accounting'),
+});
 
-export interface RowCounts {
-  rowsRead: number;
-  rowsUsed: number;
-  rowsRejected: number;
-  duplicates: number;
-  rejectedByReason: Record<string, number>;
-}
+export const groupKeySchema = z.record(z.string(), z.string().nullable());
 
-export type GroupKey = Record<string, string | null>;
+export const reportSchema = z.object({
+  schemaVersion: z.literal(1),
+  tool: z.object({ name: z.literal('botkpi'), version: z.string() }),
+  options: z.object({
+    tz: z.string(),
+    baseCurrency: z.string(),
+    since: z.string().nullable(),
+    until: z.string().nullable(),
+    by: z.array(z.string()),
+    where: z.array(z.string()),
+  }),
+  dataQuality: dataQualitySchema,
+  kpis: z.record(z.string(), kpiResultSchema).describe('KPI id → result'),
+  groups: z.array(z.object({ by: groupKeySchema, kpis: z.record(z.string(), kpiResultSchema) })),
+});
 
-export interface Group {
-  by: GroupKey;
-  kpis: Record<string, KpiResult>;
-}
-
-export interface Report {
-  schemaVersion: 1;
-  tool: { name: 'botkpi'; version: string };
-  options: {
-    tz: string;
-    baseCurrency: string;
-    since: string | null;
-    until: string | null;
-    by: string[];
-    where: string[];
-  };
-  dataQuality: DataQuality;
-  kpis: Record<string, KpiResult>;
-  groups: Group[];
-}
+export type Rate = z.infer<typeof rateSchema>;
+export type Distribution = z.infer<typeof distributionSchema>;
+export type Value = z.infer<typeof valueSchema>;
+export type NotApplicable = z.infer<typeof notApplicableSchema>;
+export type ConversationsKpi = z.infer<typeof conversationsKpiSchema>;
+export type AutomationKpi = z.infer<typeof automationKpiSchema>;
+export type ResponseTimeKpi = z.infer<typeof responseTimeKpiSchema>;
+export type HandlingTimeKpi = z.infer<typeof handlingTimeKpiSchema>;
+export type IntentScore = z.infer<typeof intentScoreSchema>;
+export type IntentAccuracyKpi = z.infer<typeof intentAccuracyKpiSchema>;
+export type SentimentKpi = z.infer<typeof sentimentKpiSchema>;
+export type IntentRow = z.infer<typeof intentRowSchema>;
+export type IntentsKpi = z.infer<typeof intentsKpiSchema>;
+export type CostKpi = z.infer<typeof costKpiSchema>;
+export type RoiKpi = z.infer<typeof roiKpiSchema>;
+export type KpiResult = z.infer<typeof kpiResultSchema>;
+export type RowCounts = z.infer<typeof rowCountsSchema>;
+export type DataQuality = z.infer<typeof dataQualitySchema>;
+export type GroupKey = z.infer<typeof groupKeySchema>;
+export type Group = Report['groups'][number];
+export type Report = z.infer<typeof reportSchema>;

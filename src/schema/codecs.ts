@@ -71,7 +71,7 @@ const csatNumber = numberLike('invalid csat');
 
 /** A satisfaction rating on a 1..scale numeric scale, or a thumb. */
 export function csat(scale: number) {
-  return z.unknown().transform((v, ctx): Rating => {
+  return z.union([z.number(), z.string(), z.boolean()], { error: 'invalid csat' }).transform((v, ctx): Rating => {
     if (typeof v === 'boolean') return { kind: 'thumb', up: v };
     const parsed = csatNumber.safeParse(v);
     if (parsed.success) {
