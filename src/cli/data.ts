@@ -13,6 +13,7 @@ import type { Report } from '../report/types.js';
 import { parseBound } from '../schema/timestamp.js';
 import { textAnalysis } from '../text/index.js';
 import { version, warn, type Io } from './io.js';
+import { fileSize, Progress } from './progress.js';
 import { collect, parseList, parseMapping, parseNumberIn } from './options.js';
 
 /** How many rejected rows are spelled out on stderr before the rest are summed up. */
@@ -103,12 +104,21 @@ export async function loadData(files: string[], flags: DataFlags, io: Io, cwd: s
     }
   };
   try {
-    const sources = files.map((f) => readRows(f, { ...(format === undefined ? {} : { format }), stdin: io.stdin }));
+    const progress = Progress.create(io);
+    const sources = files.map((f) => {
+      const rows = readRows(f, {
+        ...(format === undefined ? {} : { format }),
+        stdin: io.stdin,
+        ...(progress === undefined ? {} : { onBytes: progress.onBytes }),
+      });
+      return progress === undefined ? rows : progress.track(rows, f, () => fileSize(f));
+    });
     const data = await ingest(
       sources,
       { tz: settings.tz, csatScale: settings.csatScale, map: settings.map, ...textAnalysis(settings.detectLanguage) },
       { onReject },
     );
+    progress?.done();
     const loaded: Loaded = { data, settings };
     if (flags.orders !== undefined) {
       loaded.orders = await ingestOrders(

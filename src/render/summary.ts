@@ -164,6 +164,8 @@ const GROUP_KPIS: readonly { id: string; stat?: 'p50' }[] = [
   { id: 'escalation_rate' },
   { id: 'first_response_time', stat: 'p50' },
   { id: 'csat_score' },
+  { id: 'conversion_rate' },
+  { id: 'attributed_revenue' },
 ];
 
 function toneOf(group: Rate, overall: KpiResult | undefined, direction: 'higher' | 'lower' | 'neutral'): Tone | undefined {
@@ -176,8 +178,9 @@ function toneOf(group: Rate, overall: KpiResult | undefined, direction: 'higher'
 }
 
 /**
- * One row per group: its labels, then conversations, containment, escalation, first response p50
- * and CSAT (a column only when the KPI is available overall). Undefined without groups.
+ * One row per group: its labels, then conversations, containment, escalation, first response p50,
+ * CSAT, conversion and attributed revenue (a column only when the KPI is available overall).
+ * Undefined without groups.
  */
 export function groupTable(report: Report): { head: string[]; rows: GroupCell[][] } | undefined {
   if (report.groups.length === 0) return undefined;

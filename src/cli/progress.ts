@@ -1,0 +1,63 @@
+import { statSync } from 'node:fs';
+import type { RawRow } from '../model.js';
+import { formatInt } from '../render/format.js';
+import type { Io } from './io.js';
+
+const INTERVAL_MS = 250;
+
+/**
+ * Progress of a long read on stderr (rows, MB/s, percent of the file when its size is known), only
+ * when stderr is a terminal and not in CI: nothing of it reaches pipes or CI logs.
+ */
+export class Progress {
+  private rows = 0;
+  private bytes = 0;
+  private lastDraw = 0;
+  private drawn = false;
+  private readonly started = Date.now();
+
+  private constructor(private readonly io: Io) {}
+
+  static create(io: Io): Progress | undefined {
+    return io.stderr.isTTY === true && !io.env.CI ? new Progress(io) : undefined;
+  }
+
+  /** Counts the rows of a source as they pass, redrawing now and then. */
+  async *track(source: AsyncIterable<RawRow>, file: string, size: () => number | undefined): AsyncGenerator<RawRow> {
+    const total = size();
+    for await (const row of source) {
+      this.rows++;
+      if ((this.rows & 1023) === 0) this.draw(file, total);
+      yield row;
+    }
+  }
+
+  onBytes = (bytes: number): void => {
+    this.bytes = bytes;
+  };
+
+  private draw(file: string, total: number | undefined): void {
+    const now = Date.now();
+    if (now - this.lastDraw < INTERVAL_MS) return;
+    this.lastDraw = now;
+    const seconds = Math.max(0.001, (now - this.started) / 1000);
+    const mbs = this.bytes / 1e6 / seconds;
+    const percent = total ? ` · ${Math.min(100, (100 * this.bytes) / total).toFixed(0)} %` : '';
+    this.io.stderr.write(`\r\x1b[Kreading ${file}: ${formatInt(this.rows)} rows · ${mbs.toFixed(1)} MB/s${percent}`);
+    this.drawn = true;
+  }
+
+  done(): void {
+    if (this.drawn) this.io.stderr.write('\r\x1b[K');
+  }
+}
+
+/** Size of a file in bytes, or undefined (stdin, unreadable). */
+export function fileSize(path: string): number | undefined {
+  if (path === '-') return undefined;
+  try {
+    return statSync(path).size;
+  } catch {
+    return undefined;
+  }
+}
