@@ -12,5 +12,6 @@ export function wilson(k: number, n: number, z: number = Z95): [number, number] 
   const denom = 1 + z2 / n;
   const centre = (p + z2 / (2 * n)) / denom;
   const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / denom;
-  return [Math.max(0, centre - half), Math.min(1, centre + half)];
+  // The interval always contains p; clamping to it also removes rounding error at k = 0 and k = n.
+  return [Math.max(0, Math.min(p, centre - half)), Math.min(1, Math.max(p, centre + half))];
 }

@@ -1,0 +1,286 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { CostModel } from '../../src/config/settings.js';
+import { KPIS } from '../../src/kpis/registry.js';
+import { runKpis } from '../../src/kpis/runner.js';
+import type { Conversation, Rating, Role } from '../../src/model.js';
+import type { KpiResult } from '../../src/report/types.js';
+import type { Order } from '../../src/schema/orders.js';
+import { conversationsOf, type Row } from './helpers.js';
+import { moneyContext, order } from './money-fixture.js';
+
+// ---------------------------------------------------------------------------------------------
+// Generators: small sets of arbitrary rows over a few conversations and customers, with distinct
+// timestamps (so time order is total and shuffling the input cannot change it).
+
+const ROLES: Role[] = ['customer', 'customer', 'bot', 'bot', 'agent', 'system'];
+const rating: fc.Arbitrary<Rating> = fc.oneof(
+  fc.integer({ min: 2, max: 10 }).map((v): Rating => ({ kind: 'numeric', value: v / 2 })),
+  fc.boolean().map((up): Rating => ({ kind: 'thumb', up })),
+);
+
+const rowWithoutTime = fc.record(
+  {
+    c: fc.constantFrom('a', 'b', 'c', 'd', 'e'),
+    kind: fc.constantFrom('message', 'message', 'message', 'message', 'handoff', 'resolved', 'csat', 'close'),
+    role: fc.constantFrom(...ROLES),
+    customerId: fc.constantFrom('u1', 'u2', 'u3'),
+    handoff: fc.boolean(),
+    resolved: fc.boolean(),
+    csat: rating,
+    fallback: fc.boolean(),
+    intent: fc.constantFrom('billing', 'Billing', 'shipping', 'FALLBACK', 'none'),
+    intentConfidence: fc.integer({ min: 0, max: 10 }).map((v) => v / 10),
+    expectedIntent: fc.constantFrom('billing', 'shipping', 'refund'),
+    sentiment: fc.integer({ min: -20, max: 20 }).map((v) => v / 20),
+    cost: fc.integer({ min: 0, max: 100 }).map((v) => v / 100),
+  },
+  { requiredKeys: ['c', 'kind', 'role'] },
+);
+
+const DAY = 86_400;
+
+/** Rows with distinct times (seconds, spanning ~3 weeks so FCR and attribution windows matter) and a shuffled copy. */
+const scenario = fc
+  .array(rowWithoutTime, { maxLength: 30 })
+  .chain((rows) =>
+    fc.tuple(
+      fc.uniqueArray(fc.integer({ min: 0, max: 21 * DAY }), { minLength: rows.length, maxLength: rows.length }),
+      fc.shuffledSubarray(
+        rows.map((_, i) => i),
+        { minLength: rows.length, maxLength: rows.length },
+      ),
+      fc.array(
+        fc.record({
+          customer: fc.constantFrom('u1', 'u2', 'u3'),
+          t: fc.integer({ min: -DAY, max: 22 * DAY }),
+          value: fc.integer({ min: 0, max: 1000 }),
+        }),
+        { maxLength: 5 },
+      ),
+      fc.option(fc.integer({ min: 1, max: 10 }).map((v) => v / 10), { nil: undefined }),
+      fc.option(
+        fc.record(
+          {
+            botPerConversation: fc.integer({ min: 0, max: 3 }),
+            botPerResolution: fc.integer({ min: 0, max: 3 }),
+            humanPerConversation: fc.integer({ min: 0, max: 20 }),
+            agentHourlyRate: fc.integer({ min: 0, max: 60 }),
+            margin: fc.constantFrom(0.5, 1),
+          },
+          { requiredKeys: ['margin'] },
+        ),
+        { nil: undefined },
+      ),
+    ).map(([times, order_, orderRows, threshold, cost]) => {
+      const timed: Row[] = rows.map((r, i) => ({ ...r, t: times[i] as number }));
+      return {
+        rows: timed,
+        shuffled: order_.map((i) => timed[i] as Row),
+        orders: orderRows.map((o) => order(o.customer, o.t, o.value)),
+        threshold,
+        cost: cost as CostModel | undefined,
+      };
+    }),
+  );
+
+interface Scenario {
+  orders: Order[];
+  threshold: number | undefined;
+  cost: CostModel | undefined;
+}
+
+function run(rows: readonly Row[], s: Scenario): { convs: Conversation[]; results: Record<string, KpiResult> } {
+  const convs = conversationsOf(rows);
+  const ctx = moneyContext(convs, { orders: s.orders, ...(s.cost === undefined ? {} : { cost: s.cost }) });
+  const withThreshold =
+    s.threshold === undefined ? ctx : { ...ctx, options: { ...ctx.options, confidenceThreshold: s.threshold } };
+  return { convs, results: runKpis(KPIS, convs, withThreshold) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Independent oracles for the values behind every distribution (seconds), to check min ≤ … ≤ max.
+
+function walk(c: Conversation): { role: 'bot' | 'agent'; s: number }[] {
+  const out: { role: 'bot' | 'agent'; s: number }[] = [];
+  let since: number | null = null;
+  for (const m of c.messages) {
+    if (m.role === 'customer') {
+      if (since === null) since = m.ts;
+    } else if (m.role !== 'system' && since !== null) {
+      out.push({ role: m.role, s: (m.ts - since) / 1000 });
+      since = null;
+    }
+  }
+  return out;
+}
+
+function distributionValues(convs: readonly Conversation[]): Record<string, number[]> {
+  const replies = convs.flatMap(walk);
+  const span = (c: Conversation): number => (c.end - c.start) / 1000;
+  const waits: number[] = [];
+  for (const c of convs) {
+    if (c.explicitHandoffAt === undefined) continue;
+    const signal = c.explicitHandoffAt;
+    const agent = c.messages.find((m) => m.role === 'agent' && m.ts >= signal);
+    if (agent !== undefined) waits.push((agent.ts - signal) / 1000);
+  }
+  return {
+    first_response_time: convs.flatMap((c) => walk(c).slice(0, 1).map((r) => r.s)),
+    response_time: replies.map((r) => r.s),
+    'response_time.bot': replies.filter((r) => r.role === 'bot').map((r) => r.s),
+    'response_time.agent': replies.filter((r) => r.role === 'agent').map((r) => r.s),
+    handoff_wait_time: waits,
+    handling_time: convs.map(span),
+    'handling_time.contained': convs.filter((c) => c.botEngaged && !c.escalated).map(span),
+    'handling_time.escalated': convs.filter((c) => c.escalated).map(span),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Invariant checks.
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Every nested object (with its path) of a result tree. */
+function* objects(v: unknown, path: string): Generator<[string, Obj]> {
+  if (Array.isArray(v)) {
+    for (const [i, x] of v.entries()) yield* objects(x, `${path}[${i}]`);
+  } else if (isObj(v)) {
+    yield [path, v];
+    for (const [k, x] of Object.entries(v)) yield* objects(x, `${path}.${k}`);
+  }
+}
+
+function checkRate(path: string, r: Obj): void {
+  const num = r.numerator as number;
+  const den = r.denominator as number;
+  expect(Number.isInteger(num) && Number.isInteger(den), path).toBe(true);
+  expect(num, path).toBeGreaterThanOrEqual(0);
+  expect(num, path).toBeLessThanOrEqual(den);
+  if (den === 0) {
+    expect(r.value, path).toBeNull();
+    expect(r.ci95 ?? null, path).toBeNull();
+    return;
+  }
+  expect(r.value, path).toBe(num / den);
+  const ci = r.ci95 as [number, number];
+  expect(ci, path).toHaveLength(2);
+  const [lo, hi] = ci;
+  const value = num / den;
+  expect(0 <= lo && lo <= value && value <= hi && hi <= 1, `${path}: ci95 [${lo}, ${hi}] ∌ ${num}/${den}`).toBe(true);
+}
+
+function checkDistribution(path: string, d: Obj, values: number[] | undefined): void {
+  expect(values, `no oracle for distribution ${path}`).toBeDefined();
+  const xs = values ?? [];
+  expect(d.count, path).toBe(xs.length);
+  if (xs.length === 0) {
+    expect([d.mean, d.p50, d.p90], path).toEqual([null, null, null]);
+    if ('p95' in d) expect(d.p95, path).toBeNull();
+    return;
+  }
+  const min = Math.min(...xs);
+  const max = Math.max(...xs);
+  const eps = 1e-9 * Math.max(1, max);
+  const chain = [min, d.p50, d.p90, ...('p95' in d ? [d.p95] : []), max] as number[];
+  for (let i = 1; i < chain.length; i++) {
+    expect((chain[i - 1] as number) <= (chain[i] as number) + eps, `${path}: ${chain.join(' ≤ ')}`).toBe(true);
+  }
+  const mean = d.mean as number;
+  expect(min - eps <= mean && mean <= max + eps, `${path}: mean ${mean} ∉ [${min}, ${max}]`).toBe(true);
+}
+
+/** Deep equality with a relative tolerance on numbers (summation order may differ). */
+function close(a: unknown, b: unknown): boolean {
+  if (typeof a === 'number' && typeof b === 'number') {
+    return a === b || Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+  }
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => close(x, b[i]));
+  if (isObj(a) && isObj(b)) {
+    const ka = Object.keys(a).sort();
+    const kb = Object.keys(b).sort();
+    return close(ka, kb) && ka.every((k) => close(a[k], b[k]));
+  }
+  return a === b;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+describe('KPI properties over random conversation sets', () => {
+  it('every rate has 0 ≤ numerator ≤ denominator, value = numerator/denominator (null iff 0) and a Wilson ci95 around it', () => {
+    fc.assert(
+      fc.property(scenario, (s) => {
+        const { results } = run(s.rows, s);
+        for (const [id, result] of Object.entries(results)) {
+          for (const [path, o] of objects(result, id)) if ('numerator' in o && 'denominator' in o) checkRate(path, o);
+        }
+      }),
+    );
+  });
+
+  it('containment + escalation = 1, and automation full + partial = automation', () => {
+    fc.assert(
+      fc.property(scenario, (s) => {
+        const { results } = run(s.rows, s);
+        const con = results.containment_rate as Obj;
+        const esc = results.escalation_rate as Obj;
+        expect(con.denominator).toBe(esc.denominator);
+        expect((con.numerator as number) + (esc.numerator as number)).toBe(con.denominator);
+        if (con.value !== null) expect((con.value as number) + (esc.value as number)).toBeCloseTo(1, 12);
+        else expect(esc.value).toBeNull();
+
+        const auto = results.automation_rate as Obj;
+        const full = auto.full as Obj;
+        const partial = auto.partial as Obj;
+        expect((full.numerator as number) + (partial.numerator as number)).toBe(auto.numerator);
+        expect(full.denominator).toBe(auto.denominator);
+        expect(partial.denominator).toBe(auto.denominator);
+        if (auto.value !== null) expect((full.value as number) + (partial.value as number)).toBeCloseTo(auto.value as number, 12);
+      }),
+    );
+  });
+
+  it('distributions: min ≤ p50 ≤ p90 ≤ p95 ≤ max and min ≤ mean ≤ max, count = number of values', () => {
+    fc.assert(
+      fc.property(scenario, (s) => {
+        const { convs, results } = run(s.rows, s);
+        const oracle = distributionValues(convs);
+        for (const [id, result] of Object.entries(results)) {
+          for (const [path, o] of objects(result, id)) if ('p50' in o) checkDistribution(path, o, oracle[path]);
+        }
+      }),
+    );
+  });
+
+  it('class shares and intent shares partition their totals', () => {
+    fc.assert(
+      fc.property(scenario, (s) => {
+        const { convs, results } = run(s.rows, s);
+        const sen = results.sentiment as Obj;
+        const count = sen.count as number;
+        const parts = ['positive', 'neutral', 'negative'].map((k) => (sen[k] as Obj).numerator as number);
+        expect(parts.reduce((a, b) => a + b, 0)).toBe(count);
+        const rows = (results.intents as { rows: { conversations: number; share: number }[] }).rows;
+        expect(rows.reduce((a, r) => a + r.conversations, 0)).toBe(convs.length);
+        if (convs.length > 0) expect(rows.reduce((a, r) => a + r.share, 0)).toBeCloseTo(1, 12);
+        for (let i = 1; i < rows.length; i++) {
+          expect((rows[i - 1] as { conversations: number }).conversations).toBeGreaterThanOrEqual(
+            (rows[i] as { conversations: number }).conversations,
+          );
+        }
+      }),
+    );
+  });
+
+  it('shuffling the input rows (distinct timestamps) leaves every KPI unchanged', () => {
+    fc.assert(
+      fc.property(scenario, (s) => {
+        const a = run(s.rows, s).results;
+        const b = run(s.shuffled, s).results;
+        if (!close(a, b)) expect(b).toEqual(a);
+      }),
+    );
+  });
+});

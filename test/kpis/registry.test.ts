@@ -1,0 +1,98 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { KPIS } from '../../src/kpis/registry.js';
+import { runKpis } from '../../src/kpis/runner.js';
+import type { Kpi } from '../../src/kpis/types.js';
+import { FIELDS } from '../../src/schema/fields.js';
+import { contextOf, conversationsOf } from './helpers.js';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const KPI_SRC = join(HERE, '../../src/kpis');
+const UNITS = ['ratio', 'seconds', 'count', 'score', 'money', 'table'];
+const DIRECTIONS = ['higher', 'lower', 'neutral'];
+
+function isKpi(v: unknown): v is Kpi {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof (v as Kpi).id === 'string' &&
+    typeof (v as Kpi).compute === 'function' &&
+    Array.isArray((v as Kpi).requires)
+  );
+}
+
+/** Every KPI object exported by a module in src/kpis, with its module file name (no extension). */
+async function exportedKpis(): Promise<Map<Kpi, string>> {
+  const out = new Map<Kpi, string>();
+  const files = readdirSync(KPI_SRC).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'));
+  for (const f of files) {
+    const mod = (await import(pathToFileURL(join(KPI_SRC, f)).href)) as Record<string, unknown>;
+    for (const v of Object.values(mod)) if (isKpi(v)) out.set(v, basename(f, '.ts'));
+  }
+  return out;
+}
+
+describe('KPI registry', () => {
+  it('has unique snake_case ids', () => {
+    const ids = KPIS.map((k) => k.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^[a-z][a-z0-9]*(_[a-z0-9]+)*$/);
+  });
+
+  it('gives every KPI a title, a description, a valid unit and direction, and known required fields', () => {
+    for (const k of KPIS) {
+      expect(k.title.trim(), k.id).not.toBe('');
+      expect(k.description.trim(), k.id).not.toBe('');
+      expect(UNITS, k.id).toContain(k.unit);
+      expect(DIRECTIONS, k.id).toContain(k.direction);
+      for (const f of k.requires) expect(FIELDS as readonly string[], k.id).toContain(f);
+    }
+  });
+
+  it('has a test file in test/kpis named after each KPI module file', async () => {
+    const modules = await exportedKpis();
+    const testFiles = new Set(readdirSync(HERE).filter((f) => f.endsWith('.test.ts')));
+    for (const k of KPIS) {
+      const moduleFile = modules.get(k);
+      expect(moduleFile, `module exporting ${k.id}`).toBeDefined();
+      expect(testFiles, `${k.id}: test/kpis/${moduleFile}.test.ts`).toContain(`${moduleFile}.test.ts`);
+      expect(existsSync(join(HERE, `${moduleFile}.test.ts`))).toBe(true);
+    }
+  });
+
+  it('lists every KPI exported from src/kpis', async () => {
+    const registered = new Set(KPIS);
+    for (const [k, file] of await exportedKpis()) expect(registered.has(k), `${k.id} from ${file}.ts`).toBe(true);
+  });
+
+  describe('requirements', () => {
+    const convs = conversationsOf([
+      { c: 'a', t: 0, role: 'customer', customerId: 'u1', intent: 'billing' },
+      { c: 'a', t: 1, role: 'bot' },
+    ]);
+
+    for (const kpi of KPIS.filter((k) => k.requires.length > 0)) {
+      for (const field of kpi.requires) {
+        it(`${kpi.id} is null with "needs field ${field}" when the input lacks ${field}`, () => {
+          const ctx = contextOf(convs, {}, FIELDS.filter((f) => f !== field));
+          expect(runKpis([kpi], convs, ctx)).toEqual({ [kpi.id]: { value: null, reason: `needs field ${field}` } });
+        });
+      }
+    }
+
+    it('KPIs without requirements or other inputs still compute when no field is present', () => {
+      const ctx = contextOf(convs, {}, []);
+      const results = runKpis(KPIS, convs, ctx);
+      for (const k of KPIS) {
+        const r = results[k.id] as { reason?: string };
+        const first = k.requires[0];
+        const other = k.applicable?.(ctx);
+        if (first !== undefined) expect(r, k.id).toEqual({ value: null, reason: `needs field ${first}` });
+        else if (other !== undefined) expect(r, k.id).toEqual({ value: null, reason: other });
+        else expect(r.reason ?? '', k.id).not.toMatch(/^needs|^error/);
+      }
+    });
+  });
+});
