@@ -2,6 +2,8 @@ import { Command, CommanderError } from 'commander';
 import { UsageError } from '../errors.js';
 import { InputError } from '../read/index.js';
 import { processIo, version, warn, type Io } from './io.js';
+import { checkCommand } from './check.js';
+import { compareCommand } from './compare.js';
 import { conversationsCommand } from './conversations.js';
 import { initCommand } from './init.js';
 import { schemaCommand } from './schema.js';
@@ -23,11 +25,16 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
       'after',
       `
 Exit codes: 0 ok, 1 a threshold check failed, 2 bad usage or bad input.
-${REPORT_EXAMPLES.trimStart()}`,
+${REPORT_EXAMPLES.trimStart()}
+  $ botkpi check logs.jsonl --fail-if "containment_rate<60%" --fail-if "first_response_time.p90>30"
+  $ botkpi compare last-week.json this-week.json
+  $ botkpi compare logs.jsonl --period week --format md`,
     );
 
   reportCommand(program, io, setCode);
   conversationsCommand(program, io, setCode);
+  checkCommand(program, io, setCode);
+  compareCommand(program, io, setCode);
   schemaCommand(program, io, setCode);
   initCommand(program, io, setCode);
   return program;

@@ -1,0 +1,100 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { Command } from 'commander';
+import { compareReports, parseSavedReport, type Comparison, type ReportLike } from '../compare/index.js';
+import { comparePeriods, isoIn, PERIODS, type Interval, type Period } from '../compare/period.js';
+import { renderComparison } from '../compare/render.js';
+import { UsageError } from '../errors.js';
+import { buildReport } from '../report/build.js';
+import { inScope } from '../report/scope.js';
+import { addDataOptions, givenOptions, loadData, reportOptions, scopeBounds, type DataFlags } from './data.js';
+import { useColor, writeOutput, type Io } from './io.js';
+import { resolveFormat } from './report.js';
+
+interface CompareFlags extends DataFlags {
+  period?: string;
+  format?: string;
+  output?: string;
+  color?: boolean;
+}
+
+export const COMPARE_EXAMPLES = `
+Rates are tested with a two-proportion z-test (pooled); a change is significant (*) when the
+two-sided p < 0.05. Means, percentiles, counts and amounts are not tested (significant: null).
+
+Examples:
+  $ botkpi compare last-month.json this-month.json
+  $ botkpi compare logs.jsonl --period week
+  $ botkpi compare logs.jsonl --period month --until 2025-03-01 --tz Europe/Berlin --format md
+  $ botkpi compare old.json new.json --format csv -o change.csv`;
+
+/** Flags that only make sense when reading transcripts. */
+const OUTPUT_FLAGS = new Set(['period', 'format', 'output', 'color']);
+
+async function readReport(path: string): Promise<ReportLike> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new UsageError(`cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
+  }
+  return parseSavedReport(text, path);
+}
+
+async function fromReports(files: string[], flags: CompareFlags): Promise<Comparison> {
+  if (files.length !== 2) {
+    throw new UsageError('compare needs two saved JSON reports (old.json new.json), or transcript files with --period week|month');
+  }
+  const dataFlags = Object.entries(flags).filter(([k, v]) => !OUTPUT_FLAGS.has(k) && v !== undefined && !(Array.isArray(v) && v.length === 0));
+  if (dataFlags.length > 0) {
+    const names = dataFlags.map(([k, v]) => `--${v === false ? 'no-' : ''}${k.replace(/[A-Z]/g, (ch) => `-${ch.toLowerCase()}`)}`);
+    throw new UsageError(`${names.join(', ')} ${names.length > 1 ? 'apply' : 'applies'} only with --period (reading transcripts)`);
+  }
+  const [oldFile = '', newFile = ''] = files;
+  return compareReports(basename(oldFile), await readReport(oldFile), basename(newFile), await readReport(newFile));
+}
+
+async function fromTranscripts(files: string[], flags: CompareFlags, period: Period, io: Io): Promise<Comparison> {
+  if (flags.since !== undefined) throw new UsageError('--since cannot be used with --period (the periods set the scope; --until sets the anchor)');
+  const loaded = await loadData(files, flags, io, process.cwd());
+  const base = reportOptions(loaded, flags, []);
+  const { tz } = base.scope;
+  const { until } = scopeBounds(flags, tz);
+  const starts = inScope(loaded.data.conversations, { where: base.scope.where, tz }).map((c) => c.start);
+  if (until === undefined && starts.length === 0) throw new UsageError('no conversations to compare (give --until to choose the period)');
+  const latestStart = starts.reduce((a, b) => Math.max(a, b), -Infinity);
+  const periods = comparePeriods(period, tz, until === undefined ? { latestStart } : { until });
+  const report = (p: Interval): ReportLike => {
+    const [sinceText, untilText] = [isoIn(p.since, tz), isoIn(p.until, tz)];
+    const options = { ...base, scope: { ...base.scope, since: p.since, until: p.until }, sinceText, untilText };
+    return buildReport(loaded.data, options, loaded.orders);
+  };
+  return compareReports(periods.previous.label, report(periods.previous), periods.current.label, report(periods.current));
+}
+
+export function compareCommand(program: Command, io: Io, setCode: (code: number) => void): Command {
+  const cmd = program
+    .command('compare')
+    .description('compare two saved JSON reports, or this week/month with the previous one (--period), with significance tests')
+    .argument('<files...>', 'old.json new.json (reports saved with --format json), or transcript files with --period')
+    .option('--period <period>', 'week or month: the period holding --until (exclusive) or the latest conversation, against the one before')
+    .option('-f, --format <format>', 'table, json, md or csv (default: from -o, else table)')
+    .option('-o, --output <file>', 'write the comparison to a file instead of stdout')
+    .option('--no-color', 'no colour in the table, even on a terminal');
+  addDataOptions(cmd)
+    .addHelpText('after', COMPARE_EXAMPLES)
+    .action(async (files: string[], _opts: unknown, self: Command) => {
+      const flags = givenOptions<CompareFlags>(self);
+      const format = resolveFormat(flags.format, flags.output);
+      const period = flags.period?.trim().toLowerCase();
+      if (period !== undefined && !(PERIODS as readonly string[]).includes(period)) {
+        throw new UsageError(`--period "${flags.period}": expected week or month`);
+      }
+      const cmp = period === undefined ? await fromReports(files, flags) : await fromTranscripts(files, flags, period as Period, io);
+      const toFile = flags.output !== undefined && flags.output !== '-';
+      await writeOutput(io, renderComparison(cmp, format, { color: useColor(io, flags.color, toFile) }), flags.output);
+      setCode(0);
+    });
+  return cmd;
+}

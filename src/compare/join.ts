@@ -1,0 +1,54 @@
+/**
+ * Joins the tidy rows of two reports' KPIs (kpi + statistic) into comparison rows: old and new
+ * value, their difference and, for rates, the two-proportion z-test (see stats.ts).
+ *
+ * Rows follow the new report's order, then statistics only the old report has. `delta` is new − old
+ * (null when either is null); for ratio statistics `delta_pp` is the same in percentage points.
+ * `z` and `p_value` appear only on rates (rows with numerator and denominator on both sides) where
+ * the test is defined; `significant` is true/false there and null everywhere else: a non-rate
+ * statistic (mean, percentile, count, money, score) has no test here, so its significance is null.
+ */
+import type { KpiUnit } from '../kpis/types.js';
+import { flattenKpis, type StatRow } from '../render/flatten.js';
+import type { KpiResult } from '../report/types.js';
+import { twoProportionZTest } from './stats.js';
+
+export interface CompareRow {
+  kpi: string;
+  statistic: string;
+  unit: KpiUnit;
+  old: number | null;
+  new: number | null;
+  delta: number | null;
+  delta_pp?: number | null;
+  z?: number;
+  p_value?: number;
+  significant: boolean | null;
+}
+
+const key = (r: StatRow): string => `${r.kpi}\u0000${r.statistic}`;
+
+export function compareRow(old: StatRow | undefined, neu: StatRow | undefined): CompareRow {
+  const base = (neu ?? old) as StatRow;
+  const before = old?.value ?? null;
+  const after = neu?.value ?? null;
+  const delta = before === null || after === null ? null : after - before;
+  const row: CompareRow = { kpi: base.kpi, statistic: base.statistic, unit: base.unit, old: before, new: after, delta, significant: null };
+  if (base.unit === 'ratio') row.delta_pp = delta === null ? null : delta * 100;
+  const counts = (r: StatRow | undefined): [number, number] | undefined =>
+    r?.numerator !== undefined && r.denominator !== undefined ? [r.numerator, r.denominator] : undefined;
+  const a = counts(old);
+  const b = counts(neu);
+  const test = a && b ? twoProportionZTest(a[0], a[1], b[0], b[1]) : null;
+  if (test !== null) Object.assign(row, test);
+  return row;
+}
+
+export function joinKpis(oldKpis: Record<string, KpiResult>, newKpis: Record<string, KpiResult>): CompareRow[] {
+  const olds = new Map(flattenKpis(oldKpis).map((r) => [key(r), r]));
+  const news = flattenKpis(newKpis);
+  const rows = news.map((r) => compareRow(olds.get(key(r)), r));
+  const seen = new Set(news.map(key));
+  for (const [k, r] of olds) if (!seen.has(k)) rows.push(compareRow(r, undefined));
+  return rows;
+}
