@@ -1,7 +1,7 @@
 /** botkpi as a library: the same pipeline the CLI runs, without any process or file-system access in compute/render. */
 export type * from './model.js';
 export type * from './report/types.js';
-export { readRows, readRowsFromString, detectFormat, InputError, type InputFormat } from './read/index.js';
+export { readBatches, readRows, readRowsFromString, detectFormat, InputError, type InputFormat } from './read/index.js';
 export { RowNormaliser, type NormaliseOptions } from './schema/normalise.js';
 export { FIELDS, ROLE_ALIASES, DEFAULT_FALLBACK_INTENTS, type Field } from './schema/fields.js';
 export { ConversationAssembler, buildConversation } from './conversations/assemble.js';

@@ -5,13 +5,13 @@ import type { Dimension } from '../conversations/attributes.js';
 import { loadConfig } from '../config/load.js';
 import { resolveSettings, type SettingFlags, type Settings } from '../config/settings.js';
 import { UsageError } from '../errors.js';
-import { readRows, type InputFormat } from '../read/index.js';
+import { readBatches, type InputFormat } from '../read/index.js';
 import { buildReport, type ReportOptions } from '../report/build.js';
 import { ingest, ingestOrders, type Ingested, type IngestedOrders, type Rejection } from '../report/ingest.js';
 import { parseWhere } from '../report/scope.js';
 import type { Report } from '../report/types.js';
 import { parseBound } from '../schema/timestamp.js';
-import { textAnalysis } from '../text/index.js';
+import { textAnalysisLoader } from '../text/index.js';
 import { version, warn, type Io } from './io.js';
 import { fileSize, Progress } from './progress.js';
 import { collect, parseList, parseMapping, parseNumberIn } from './options.js';
@@ -54,6 +54,7 @@ export function addDataOptions(cmd: Command): Command {
     .option('--fcr-window <duration>', 'FCR follow-up window, e.g. 7d or 72h; a number is days (default 7d)')
     .option('--attribution-window <duration>', 'order attribution window; a number is hours (default 72h)')
     .option('--no-detect-language', 'do not detect the language of conversations that lack one')
+    .option('--no-text-sentiment', 'use only given sentiment values, never score message text')
     .option('--rejects <file>', 'write rejected rows (transcripts and orders) with their reason to this JSONL file')
     .option('--strict', 'exit 2 when any row is rejected');
 }
@@ -106,7 +107,7 @@ export async function loadData(files: string[], flags: DataFlags, io: Io, cwd: s
   try {
     const progress = Progress.create(io);
     const sources = files.map((f) => {
-      const rows = readRows(f, {
+      const rows = readBatches(f, {
         ...(format === undefined ? {} : { format }),
         stdin: io.stdin,
         ...(progress === undefined ? {} : { onBytes: progress.onBytes }),
@@ -115,14 +116,14 @@ export async function loadData(files: string[], flags: DataFlags, io: Io, cwd: s
     });
     const data = await ingest(
       sources,
-      { tz: settings.tz, csatScale: settings.csatScale, map: settings.map, ...textAnalysis(settings.detectLanguage) },
+      { tz: settings.tz, csatScale: settings.csatScale, map: settings.map, textAnalysis: textAnalysisLoader(settings.detectLanguage, settings.textSentiment) },
       { onReject },
     );
     progress?.done();
     const loaded: Loaded = { data, settings };
     if (flags.orders !== undefined) {
       loaded.orders = await ingestOrders(
-        [readRows(flags.orders, { stdin: io.stdin })],
+        [readBatches(flags.orders, { stdin: io.stdin })],
         { tz: settings.tz, baseCurrency: settings.baseCurrency, rates: settings.rates },
         { onReject },
       );

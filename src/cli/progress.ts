@@ -23,12 +23,12 @@ export class Progress {
   }
 
   /** Counts the rows of a source as they pass, redrawing now and then. */
-  async *track(source: AsyncIterable<RawRow>, file: string, size: () => number | undefined): AsyncGenerator<RawRow> {
+  async *track(source: AsyncIterable<RawRow[]>, file: string, size: () => number | undefined): AsyncGenerator<RawRow[]> {
     const total = size();
-    for await (const row of source) {
-      this.rows++;
-      if ((this.rows & 1023) === 0) this.draw(file, total);
-      yield row;
+    for await (const batch of source) {
+      this.rows += batch.length;
+      this.draw(file, total);
+      yield batch;
     }
   }
 

@@ -55,7 +55,10 @@ export const configSchema = z
       .strict()
       .optional(),
     sentiment: z
-      .object({ detect_language: z.boolean().optional().describe('detect language from customer text when absent (default true)') })
+      .object({
+        detect_language: z.boolean().optional().describe('detect language from customer text when absent (default true)'),
+        from_text: z.boolean().optional().describe('score customer messages without a sentiment value from their text (default true)'),
+      })
       .strict()
       .optional(),
     thresholds: z

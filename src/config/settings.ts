@@ -38,6 +38,7 @@ export interface Settings {
   /** Undefined when no cost key is configured. */
   cost?: CostModel;
   detectLanguage: boolean;
+  textSentiment: boolean;
   thresholds: string[];
 }
 
@@ -52,6 +53,7 @@ export interface SettingFlags {
   fcrWindow?: string;
   attributionWindow?: string;
   detectLanguage?: boolean;
+  textSentiment?: boolean;
 }
 
 export const DEFAULTS = {
@@ -96,6 +98,7 @@ export function resolveSettings(flags: SettingFlags, config: Config): Settings {
     baseCurrency,
     rates,
     detectLanguage: flags.detectLanguage ?? config.sentiment?.detect_language ?? true,
+    textSentiment: flags.textSentiment ?? config.sentiment?.from_text ?? true,
     thresholds: config.thresholds ?? [],
   };
   const threshold = flags.confidenceThreshold ?? config.intents?.confidence_threshold;

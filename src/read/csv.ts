@@ -36,7 +36,7 @@ class LineParser extends Parser {
 }
 
 /** Rows of a CSV or TSV stream. The first non-blank record is the header. */
-export async function* csvRows(chunks: Chunks, file: string, tsv: boolean): AsyncGenerator<RawRow> {
+export async function* csvRows(chunks: Chunks, file: string, tsv: boolean): AsyncGenerator<RawRow[]> {
   let lastSkipLine = 0;
   const parser = new LineParser({
     bom: true,
@@ -71,7 +71,7 @@ export async function* csvRows(chunks: Chunks, file: string, tsv: boolean): Asyn
   try {
     for await (const item of parser as AsyncIterable<Parsed | Skipped>) {
       if (item instanceof Skipped) {
-        yield { file, line: item.line, ok: false, reason: 'malformed CSV', raw: item.raw };
+        yield [{ file, line: item.line, ok: false, reason: 'malformed CSV', raw: item.raw }];
         if (header === undefined) return; // without a header no later row can be read
         continue;
       }
@@ -83,17 +83,17 @@ export async function* csvRows(chunks: Chunks, file: string, tsv: boolean): Asyn
         continue;
       }
       if (record.length !== width) {
-        yield { file, line, ok: false, reason: 'wrong column count', raw: record };
+        yield [{ file, line, ok: false, reason: 'wrong column count', raw: record }];
         continue;
       }
       const fields: Record<string, unknown> = {};
       for (const [index, name] of header) fields[name] = record[index];
-      yield { file, line, ok: true, fields };
+      yield [{ file, line, ok: true, fields }];
     }
   } catch (err) {
     if (err instanceof InputError) throw err;
     // A parse error csv-parse could not skip: reject at the current line and stop this file.
-    yield { file, line: parser.info.lines, ok: false, reason: 'malformed CSV', raw: null };
+    yield [{ file, line: parser.info.lines, ok: false, reason: 'malformed CSV', raw: null }];
   }
 }
 

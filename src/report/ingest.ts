@@ -1,5 +1,5 @@
-import { ConversationAssembler, type AssembleOptions } from '../conversations/assemble.js';
-import type { Conversation, RawRow } from '../model.js';
+import { ConversationAssembler, type AssembleOptions, type TextNeeds } from '../conversations/assemble.js';
+import type { Conversation, Event, RawRow } from '../model.js';
 import type { RowCounts } from './types.js';
 import type { Field } from '../schema/fields.js';
 import { RowNormaliser, type NormaliseOptions } from '../schema/normalise.js';
@@ -30,43 +30,46 @@ type Normalised<T> = { ok: true; event: T } | { ok: false; reason: string; value
  * reason, or counted as a duplicate of an earlier row with the same key (sources in argument order).
  */
 async function account<T>(
-  sources: Iterable<AsyncIterable<RawRow>>,
+  sources: Iterable<AsyncIterable<RawRow | readonly RawRow[]>>,
   normalise: (fields: Record<string, unknown>) => Normalised<T>,
   duplicateKey: (item: T) => string | undefined,
-  use: (item: T) => void,
+  use: (item: T) => void | Promise<void>,
   hooks: IngestHooks,
 ): Promise<RowCounts> {
   const seen = new Set<string>();
   const counts: RowCounts = { rowsRead: 0, rowsUsed: 0, rowsRejected: 0, duplicates: 0, rejectedByReason: {} };
-  const reject = async (rejection: Rejection): Promise<void> => {
+  const reject = (rejection: Rejection): void | Promise<void> => {
     counts.rowsRejected++;
     counts.rejectedByReason[rejection.reason] = (counts.rejectedByReason[rejection.reason] ?? 0) + 1;
-    await hooks.onReject?.(rejection);
+    return hooks.onReject?.(rejection);
+  };
+  // Synchronous unless a hook or `use` returns a promise: no async step per row on the hot path.
+  const handle = (raw: RawRow): void | Promise<void> => {
+    counts.rowsRead++;
+    if (!raw.ok) return reject({ file: raw.file, line: raw.line, reason: raw.reason, row: raw.raw });
+    const result = normalise(raw.fields);
+    if (!result.ok) {
+      const rejection: Rejection = { file: raw.file, line: raw.line, reason: result.reason, row: raw.fields };
+      if (result.value !== undefined) rejection.value = result.value;
+      return reject(rejection);
+    }
+    const key = duplicateKey(result.event);
+    if (key !== undefined) {
+      if (seen.has(key)) {
+        counts.duplicates++;
+        return;
+      }
+      seen.add(key);
+    }
+    counts.rowsUsed++;
+    return use(result.event);
   };
   for (const source of sources) {
-    for await (const raw of source) {
-      counts.rowsRead++;
-      if (!raw.ok) {
-        await reject({ file: raw.file, line: raw.line, reason: raw.reason, row: raw.raw });
-        continue;
+    for await (const item of source) {
+      for (const raw of Array.isArray(item) ? (item as readonly RawRow[]) : [item as RawRow]) {
+        const pending = handle(raw);
+        if (pending !== undefined) await pending;
       }
-      const result = normalise(raw.fields);
-      if (!result.ok) {
-        const rejection: Rejection = { file: raw.file, line: raw.line, reason: result.reason, row: raw.fields };
-        if (result.value !== undefined) rejection.value = result.value;
-        await reject(rejection);
-        continue;
-      }
-      const key = duplicateKey(result.event);
-      if (key !== undefined) {
-        if (seen.has(key)) {
-          counts.duplicates++;
-          continue;
-        }
-        seen.add(key);
-      }
-      counts.rowsUsed++;
-      use(result.event);
     }
   }
   return counts;
@@ -83,22 +86,48 @@ export interface Ingested {
   sentiment: { given: number; computed: number; unscored: number };
 }
 
+/** Loads the text analysis a run needs (sentiment lexicons and language detection are heavy imports). */
+export type TextAnalysisLoader = (needs: TextNeeds) => Promise<AssembleOptions>;
+
+export interface IngestOptions extends NormaliseOptions {
+  /** Text analysis, loaded only when the data has text that needs it; none when absent. */
+  textAnalysis?: TextAnalysisLoader;
+}
+
 /** Normalises transcript rows and assembles them into conversations. */
 export async function ingest(
-  sources: Iterable<AsyncIterable<RawRow>>,
-  options: NormaliseOptions & AssembleOptions,
+  sources: Iterable<AsyncIterable<RawRow | readonly RawRow[]>>,
+  options: IngestOptions,
   hooks: IngestHooks = {},
 ): Promise<Ingested> {
   const normaliser = new RowNormaliser(options);
-  const assembler = new ConversationAssembler(options);
+  const assembler = new ConversationAssembler();
+  let analysis: AssembleOptions = {};
+  const load = async (needs: TextNeeds): Promise<void> => {
+    if (options.textAnalysis === undefined) return;
+    if ((!needs.score || analysis.scoreText) && (!needs.detect || analysis.detectLanguage)) return;
+    analysis = { ...analysis, ...(await options.textAnalysis(needs)) };
+    assembler.useAnalysis(analysis);
+  };
+  let scorerRequested = options.textAnalysis === undefined;
   let seq = 0;
   const counts = await account(
     sources,
     (fields) => normaliser.normalise(fields),
     (e) => (e.messageId === undefined ? undefined : `${e.conversationId}\u0000${e.messageId}`),
-    (e) => assembler.add({ ...e, seq: seq++ }),
+    (row) => {
+      const e = row as Event;
+      e.seq = seq++;
+      // The first message that can be scored as it comes loads the scorer.
+      if (!scorerRequested && e.role === 'customer' && e.text !== undefined && e.sentiment === undefined) {
+        scorerRequested = true;
+        return load({ score: true, detect: false }).then(() => assembler.add(e));
+      }
+      assembler.add(e);
+    },
     hooks,
   );
+  await load(assembler.textNeeds());
   const { conversations, withoutMessages, sentiment } = assembler.finish();
   const fields = new Set(normaliser.presentFields);
   // Sentiment scored from text makes the sentiment KPIs applicable, like a given field would.
@@ -119,7 +148,7 @@ export interface IngestedOrders {
 
 /** Normalises order rows; a repeated order_id is a duplicate (the first is kept). */
 export async function ingestOrders(
-  sources: Iterable<AsyncIterable<RawRow>>,
+  sources: Iterable<AsyncIterable<RawRow | readonly RawRow[]>>,
   options: OrderOptions,
   hooks: IngestHooks = {},
 ): Promise<IngestedOrders> {
@@ -128,7 +157,9 @@ export async function ingestOrders(
     sources,
     (fields) => normaliseOrder(fields, options),
     (o) => o.orderId,
-    (o) => orders.push(o),
+    (o) => {
+      orders.push(o);
+    },
     hooks,
   );
   return { orders, counts };
