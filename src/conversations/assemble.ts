@@ -84,11 +84,13 @@ class ConversationState {
       if (e.sentiment !== undefined) {
         m.sentiment = e.sentiment;
         counts.given++;
-      } else if (e.text !== undefined) {
+      }
+      if (e.text !== undefined) {
         // With its own language a message is scored now; otherwise its text waits for the
-        // conversation's language (given on a later row, or detected).
-        if (e.language !== undefined && analysis.scoreText !== undefined) score(m, e.text, e.language, analysis, counts);
-        else m.text = e.text;
+        // conversation's language (given on a later row, or detected from this very text).
+        if (e.language !== undefined && e.sentiment === undefined && analysis.scoreText !== undefined) {
+          score(m, e.text, e.language, analysis, counts);
+        } else if (e.language === undefined || e.sentiment === undefined) m.text = e.text;
       }
     }
     this.messages.push(m);
@@ -141,11 +143,9 @@ export class ConversationAssembler {
     const needs: TextNeeds = { score: false, detect: false };
     for (const state of this.byId.values()) {
       if (!state.messages.some((m) => m.text !== undefined)) continue;
-      needs.score = true;
-      if (state.language === undefined) {
-        needs.detect = true;
-        break;
-      }
+      if (state.messages.some((m) => m.text !== undefined && m.sentiment === undefined)) needs.score = true;
+      if (state.language === undefined) needs.detect = true;
+      if (needs.score && needs.detect) break;
     }
     return needs;
   }
@@ -241,8 +241,10 @@ function analyseText(c: Conversation, analysis: AssembleOptions, counts: Sentime
     }
   }
   for (const m of waiting) {
-    if (analysis.scoreText !== undefined) score(m, m.text as string, m.language ?? c.language, analysis, counts);
-    else counts.unscored++;
+    if (m.sentiment === undefined) {
+      if (analysis.scoreText !== undefined) score(m, m.text as string, m.language ?? c.language, analysis, counts);
+      else counts.unscored++;
+    }
     delete m.text;
   }
 }
