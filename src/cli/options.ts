@@ -1,7 +1,6 @@
 import { InvalidArgumentError } from 'commander';
 import { DIMENSIONS, type Dimension } from '../conversations/attributes.js';
 import { FIELDS, type Field } from '../schema/fields.js';
-import { isValidTimeZone } from '../schema/timestamp.js';
 
 /** Commander collector for repeatable options. */
 export function collect(value: string, previous: string[] = []): string[] {
@@ -16,21 +15,6 @@ export function parseNumberIn(min: number, max: number) {
     }
     return n;
   };
-}
-
-const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
-
-/** A duration like `7d`, `72h`, `90m`, `30s` or `2w`; a bare number is in `defaultUnit`. */
-export function parseDuration(text: string, defaultUnit: keyof typeof UNIT_MS): number {
-  const m = /^\s*(\d+(?:\.\d+)?)\s*([smhdw]?)\s*$/i.exec(text);
-  if (!m) throw new InvalidArgumentError(`expected a duration like 7d, 72h or 90m, got "${text}"`);
-  const unit = (m[2] || defaultUnit).toLowerCase();
-  return Number(m[1]) * (UNIT_MS[unit] as number);
-}
-
-export function parseTimeZone(text: string): string {
-  if (!isValidTimeZone(text)) throw new InvalidArgumentError(`unknown time zone "${text}" (use an IANA name like Europe/Berlin)`);
-  return text;
 }
 
 export function parseDimension(text: string, previous: Dimension[] = []): Dimension[] {

@@ -10,6 +10,7 @@ export const abandonmentRate: Kpi<Rate> = {
   description:
     'Share of bot-engaged conversations left by the customer: not escalated, not resolved, and the customer had the last word.',
   unit: 'ratio',
+  shape: 'rate',
   direction: 'lower',
   requires: [],
   compute: (convs) =>

@@ -10,6 +10,7 @@ export const automationRate: Kpi<AutomationKpi> = {
   description:
     'Share of conversations where the bot gave at least one real (non-fallback) answer; full = no human involved, partial = a human joined too.',
   unit: 'ratio',
+  shape: 'rate',
   direction: 'higher',
   requires: [],
   compute(convs) {

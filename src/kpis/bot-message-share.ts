@@ -7,6 +7,7 @@ export const botMessageShare: Kpi<Rate> = {
   title: 'Bot message share',
   description: 'Bot messages out of all bot and agent messages.',
   unit: 'ratio',
+  shape: 'rate',
   direction: 'higher',
   requires: [],
   compute(convs) {

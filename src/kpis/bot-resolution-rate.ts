@@ -9,6 +9,7 @@ export const botResolutionRate: Kpi<Rate> = {
   description:
     'Share of bot-engaged conversations with a known outcome that the bot resolved on its own (resolved, never escalated).',
   unit: 'ratio',
+  shape: 'rate',
   direction: 'higher',
   requires: ['resolved'],
   compute: (convs) =>

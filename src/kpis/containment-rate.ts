@@ -10,6 +10,7 @@ export const containmentRate: Kpi<Rate> = {
   title: 'Containment',
   description: 'Share of bot-engaged conversations that never reached a human.',
   unit: 'ratio',
+  shape: 'rate',
   direction: 'higher',
   requires: [],
   compute: (convs) => rateOf(convs, (c) => c.botEngaged, isContained, NO_BOT),

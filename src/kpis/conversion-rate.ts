@@ -9,6 +9,7 @@ export const conversionRate: Kpi<Rate> = {
   description:
     "Share of conversations with a customer_id credited with at least one order: each order goes to the customer's latest conversation starting at or before it, if placed within the attribution window (default 72 h) of that start.",
   unit: 'ratio',
+  shape: 'rate',
   direction: 'higher',
   requires: ['customer_id'],
   applicable: ordersApplicable,

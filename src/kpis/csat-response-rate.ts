@@ -7,6 +7,7 @@ export const csatResponseRate: Kpi<Rate> = {
   title: 'CSAT response rate',
   description: 'Share of conversations that received a rating.',
   unit: 'ratio',
+  shape: 'rate',
   direction: 'higher',
   requires: ['csat'],
   compute: (convs) => rateOf(convs, () => true, (c) => c.csat !== undefined, 'no conversations'),

@@ -9,6 +9,7 @@ export const csatScore: Kpi<Rate> = {
   description:
     'Share of rated conversations whose last rating is satisfied (≥ 4 on a 5-point scale, ≥ ceil(0.8·S) in general, or thumbs up).',
   unit: 'ratio',
+  shape: 'rate',
   direction: 'higher',
   requires: ['csat'],
   compute: (convs, ctx) =>

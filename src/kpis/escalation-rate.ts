@@ -8,6 +8,7 @@ export const escalationRate: Kpi<Rate> = {
   title: 'Escalation',
   description: 'Share of bot-engaged conversations transferred to a human (handoff or agent message); 1 − containment.',
   unit: 'ratio',
+  shape: 'rate',
   direction: 'lower',
   requires: [],
   compute: (convs) => rateOf(convs, (c) => c.botEngaged, (c) => c.escalated, NO_BOT),

@@ -7,6 +7,7 @@ export const fallbackMessageRate: Kpi<Rate> = {
   title: 'Fallback messages',
   description: 'Share of bot messages that were fallbacks ("Sorry, I didn\'t get that").',
   unit: 'ratio',
+  shape: 'rate',
   direction: 'lower',
   requires: ['fallback'],
   compute(convs) {

@@ -43,6 +43,7 @@ export const fcrRate: Kpi<Rate> = {
   description:
     'Share of bot-engaged conversations with a known customer that were not marked unresolved and had no follow-up conversation from that customer within the window (default 7 days) after they ended.',
   unit: 'ratio',
+  shape: 'rate',
   direction: 'higher',
   requires: ['customer_id'],
   compute(convs, ctx) {

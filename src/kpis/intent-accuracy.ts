@@ -11,6 +11,7 @@ export const intentAccuracy: Kpi<IntentAccuracyKpi> = {
   description:
     'Share of reviewed customer messages (with expected_intent) whose predicted intent matches the gold label; per-intent precision, recall, F1 and macro-F1.',
   unit: 'ratio',
+  shape: 'rate',
   direction: 'higher',
   requires: ['expected_intent'],
   compute(convs) {

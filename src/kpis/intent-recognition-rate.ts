@@ -15,6 +15,7 @@ export const intentRecognitionRate: Kpi<Rate> = {
   description:
     'Share of customer messages with an intent whose intent is a real one (not a fallback intent, and confident enough when a threshold is set).',
   unit: 'ratio',
+  shape: 'rate',
   direction: 'higher',
   requires: ['intent'],
   compute(convs, ctx) {

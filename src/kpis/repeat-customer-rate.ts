@@ -7,6 +7,7 @@ export const repeatCustomerRate: Kpi<Rate> = {
   title: 'Repeat customers',
   description: 'Share of customers (by customer_id) with two or more conversations in scope.',
   unit: 'ratio',
+  shape: 'rate',
   direction: 'neutral',
   requires: ['customer_id'],
   compute(convs) {

@@ -7,6 +7,7 @@ export const resolutionRate: Kpi<Rate> = {
   title: 'Resolution',
   description: 'Share of conversations with a known outcome that were resolved (last resolved value wins).',
   unit: 'ratio',
+  shape: 'rate',
   direction: 'higher',
   requires: ['resolved'],
   compute: (convs) =>

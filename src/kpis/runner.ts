@@ -2,7 +2,7 @@ import type { Conversation } from '../model.js';
 import type { KpiResult } from '../report/types.js';
 import type { Field } from '../schema/fields.js';
 import type { Order } from '../schema/orders.js';
-import { notApplicable } from './results.js';
+import { notApplicable, rate } from './results.js';
 import type { Kpi, KpiContext, KpiOptions } from './types.js';
 
 export function createContext(
@@ -44,7 +44,8 @@ export function runKpis(
   for (const kpi of kpis) {
     const missing = missingRequirement(kpi, context);
     if (missing !== undefined) {
-      out[kpi.id] = notApplicable(missing);
+      // A rate keeps its shape (counts 0, no interval), as the report format shows it.
+      out[kpi.id] = kpi.shape === 'rate' ? rate(0, 0, missing) : notApplicable(missing);
       continue;
     }
     try {

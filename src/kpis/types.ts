@@ -43,6 +43,8 @@ export interface Kpi<R extends KpiResult = KpiResult> {
   /** One sentence: what the number means, in plain words (used in docs and --help). */
   description: string;
   unit: KpiUnit;
+  /** 'rate' for KPIs whose result is a rate (numerator, denominator, ci95), also when n/a. */
+  shape?: 'rate';
   direction: KpiDirection;
   /** Fields the input must have had; when one is absent the result is null "needs field X". */
   requires: readonly Field[];

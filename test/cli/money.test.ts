@@ -57,7 +57,7 @@ describe('botkpi report fixtures/money (cost, conversion, ROI)', () => {
 
   it('without orders and config: n/a with the missing input named', async () => {
     const { report } = await reportJson([transcripts]);
-    expect(report.kpis.conversion_rate).toEqual({ value: null, reason: 'needs orders (--orders FILE)' });
+    expect(report.kpis.conversion_rate).toEqual({ value: null, numerator: 0, denominator: 0, ci95: null, reason: 'needs orders (--orders FILE)' });
     expect(report.kpis.attributed_revenue).toEqual({ value: null, reason: 'needs orders (--orders FILE)' });
     expect(report.kpis.cost_per_conversation).toEqual({ value: null, reason: 'needs field cost or a cost model' });
     expect(report.kpis.roi).toEqual({ value: null, reason: 'needs a cost model (cost in botkpi.config.json)' });

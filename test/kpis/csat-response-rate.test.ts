@@ -26,7 +26,7 @@ describe('csat_response_rate', () => {
     const convs = conversationsOf([{ c: 'a', t: 0, role: 'customer' }]);
     const ctx = contextOf(convs, {}, FIELDS.filter((f) => f !== 'csat'));
     expect(runKpis([csatResponseRate], convs, ctx)).toEqual({
-      csat_response_rate: { value: null, reason: 'needs field csat' },
+      csat_response_rate: { value: null, numerator: 0, denominator: 0, ci95: null, reason: 'needs field csat' },
     });
   });
 

@@ -73,11 +73,15 @@ describe('KPI registry', () => {
       { c: 'a', t: 1, role: 'bot' },
     ]);
 
+    /** What an n/a KPI looks like: a rate keeps its counts at 0 and has no interval. */
+    const na = (kpi: (typeof KPIS)[number], reason: string) =>
+      kpi.shape === 'rate' ? { value: null, numerator: 0, denominator: 0, ci95: null, reason } : { value: null, reason };
+
     for (const kpi of KPIS.filter((k) => k.requires.length > 0)) {
       for (const field of kpi.requires) {
         it(`${kpi.id} is null with "needs field ${field}" when the input lacks ${field}`, () => {
           const ctx = contextOf(convs, {}, FIELDS.filter((f) => f !== field));
-          expect(runKpis([kpi], convs, ctx)).toEqual({ [kpi.id]: { value: null, reason: `needs field ${field}` } });
+          expect(runKpis([kpi], convs, ctx)).toEqual({ [kpi.id]: na(kpi, `needs field ${field}`) });
         });
       }
     }
@@ -89,8 +93,8 @@ describe('KPI registry', () => {
         const r = results[k.id] as { reason?: string };
         const first = k.requires[0];
         const other = k.applicable?.(ctx);
-        if (first !== undefined) expect(r, k.id).toEqual({ value: null, reason: `needs field ${first}` });
-        else if (other !== undefined) expect(r, k.id).toEqual({ value: null, reason: other });
+        if (first !== undefined) expect(r, k.id).toEqual(na(k, `needs field ${first}`));
+        else if (other !== undefined) expect(r, k.id).toEqual(na(k, other));
         else expect(r.reason ?? '', k.id).not.toMatch(/^needs|^error/);
       }
     });
