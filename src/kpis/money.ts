@@ -7,7 +7,7 @@ export interface Costs {
   human: number;
 }
 
-const HOUR_MS = 3_600_000;
+export const HOUR_MS = 3_600_000;
 
 /** Time a human spent on an escalated conversation: from handoff to its end, never negative. */
 export function humanMs(c: Conversation): number {

@@ -1,10 +1,8 @@
 import { isContained } from '../conversations/derive.js';
 import type { RoiKpi } from '../report/types.js';
 import { attributedRevenue } from './attributed-revenue.js';
-import { costs, humanMs } from './money.js';
+import { costs, HOUR_MS, humanMs } from './money.js';
 import type { Kpi } from './types.js';
-
-const HOUR_MS = 3_600_000;
 
 export const roi: Kpi<RoiKpi> = {
   id: 'roi',
