@@ -85,4 +85,43 @@ describe('read JSONL', () => {
       { numRuns: 100 },
     );
   });
+  it('reads text in any script exactly: keys, nested values, \\u escapes, invalid UTF-8', async () => {
+    const lines = [
+      '{"text":"Grüße aus Köln ☃","lang":"de"}',
+      '{"text":"注文がまだ届きません","nested":{"größe":["日本","x"]}}',
+      '{"clé":"valeur","a":"\\u00e9 and é"}', // an escape and a raw character on one line
+      '{"a":"\\u00e9"}',
+      '{"__proto__":"ü"}',
+    ];
+    const bytes = Buffer.concat([Buffer.from(lines.join('\n') + '\n'), Buffer.from([0x7b, 0x22, 0x62, 0x22, 0x3a, 0x22, 0xff, 0xc3, 0x22, 0x7d, 0x0a])]);
+    const rows = await collect(readRows('-', { stdin: streamOf(bytes), format: 'jsonl' }));
+    expect(brief(rows)).toEqual([
+      [1, { text: 'Grüße aus Köln ☃', lang: 'de' }],
+      [2, { text: '注文がまだ届きません', nested: { größe: ['日本', 'x'] } }],
+      [3, { clé: 'valeur', a: 'é and é' }],
+      [4, { a: 'é' }],
+      [5, JSON.parse('{"__proto__":"ü"}')],
+      [6, { b: '\uFFFD\uFFFD' }], // invalid bytes read as U+FFFD, as a UTF-8 decoder does
+    ]);
+    expect(Object.keys((rows[4] as { fields: object }).fields)).toEqual(['__proto__']);
+  });
+
+  it('shows a rejected line as UTF-8 and treats a line of no-break spaces as blank', async () => {
+    const rows = await jsonl('{"a":"ü"\n\u00a0\u00a0\n{"b":1}\n');
+    expect(brief(rows)).toEqual([
+      [1, 'malformed JSON', '{"a":"ü"'],
+      [3, { b: 1 }],
+    ]);
+  });
+
+  it('agrees with UTF-8 decoding and JSON.parse on arbitrary JSON objects', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.dictionary(fc.string({ unit: 'binary' }), fc.jsonValue({ stringUnit: 'binary' })), { minLength: 1, maxLength: 5 }), async (objects) => {
+        const text = objects.map((o) => JSON.stringify(o)).join('\n');
+        const rows = await jsonl(text);
+        expect(rows.map((row) => (row.ok ? row.fields : row))).toEqual(objects.map((o) => JSON.parse(JSON.stringify(o))));
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
