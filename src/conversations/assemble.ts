@@ -18,83 +18,140 @@ export interface SentimentCounts {
 }
 
 /**
- * A message while its conversation is being collected: its input position breaks time ties. The
- * position stays on the message afterwards (deleting it would slow every later property access).
+ * A message while its conversation is being collected: its input position breaks time ties and its
+ * id finds duplicates. Both stay on the message afterwards (deleting them would slow every later
+ * property access).
  */
-type PendingMessage = Message & { seq: number };
+type PendingMessage = Message & { seq: number; id: string | undefined };
 
-/** A value with the (time, input position) of the row that carried it. */
-interface Stamped<T> {
-  value: T;
-  ts: number;
-  seq: number;
-}
+/** Up to this many ids, a conversation's duplicate check scans its messages; beyond, it keeps a Set. */
+const SCAN_LIMIT = 32;
 
-const before = (ts: number, seq: number, other: Stamped<unknown>): boolean => ts < other.ts || (ts === other.ts && seq < other.seq);
-
-/** Keeps the value of the earliest row (time order, ties in input order). */
-function earliest<T>(current: Stamped<T> | undefined, value: T | undefined, e: Event): Stamped<T> | undefined {
-  if (value === undefined || (current !== undefined && !before(e.ts, e.seq, current))) return current;
-  return { value, ts: e.ts, seq: e.seq };
-}
-
-/** Keeps the value of the latest row. */
-function latest<T>(current: Stamped<T> | undefined, value: T | undefined, e: Event): Stamped<T> | undefined {
-  if (value === undefined || (current !== undefined && before(e.ts, e.seq, current))) return current;
-  return { value, ts: e.ts, seq: e.seq };
-}
+/** True when the row (ts, seq) comes before the one stamped (ts0, seq0): time order, ties in input order. */
+const before = (ts: number, seq: number, ts0: number, seq0: number): boolean => ts < ts0 || (ts === ts0 && seq < seq0);
 
 /**
  * The compact state of one conversation while rows arrive in any order: conversation-level facts
- * are folded in as they come (first/last value by time), only messages are kept, and message text
- * only while sentiment scoring or language detection may still need it.
+ * are folded in as they come (first/last value by time, each with the time and input position of
+ * its row), only messages are kept, and message text only while sentiment scoring or language
+ * detection may still need it.
  */
 class ConversationState {
   readonly messages: PendingMessage[] = [];
-  customerId?: Stamped<string>;
-  channel?: Stamped<string>;
-  market?: Stamped<string>;
-  language?: Stamped<string>;
-  resolved?: Stamped<boolean>;
-  csat?: Stamped<Rating>;
-  explicitHandoffAt?: number;
+  /** Message ids of rows that are not messages (events), for the duplicate check. */
+  private eventIds: string[] | undefined = undefined;
+  /** Every message id, once there are too many to scan. */
+  private idSet: Set<string> | undefined = undefined;
+  customerId: string | undefined = undefined;
+  customerIdTs = 0;
+  customerIdSeq = 0;
+  channel: string | undefined = undefined;
+  channelTs = 0;
+  channelSeq = 0;
+  market: string | undefined = undefined;
+  marketTs = 0;
+  marketSeq = 0;
+  language: string | undefined = undefined;
+  languageTs = 0;
+  languageSeq = 0;
+  resolved: boolean | undefined = undefined;
+  resolvedTs = 0;
+  resolvedSeq = 0;
+  csat: Rating | undefined = undefined;
+  csatTs = 0;
+  csatSeq = 0;
+  explicitHandoffAt: number | undefined = undefined;
   agentCost = 0;
   otherCost = 0;
 
+  /** True when an earlier row of this conversation had the same message id. */
+  has(id: string): boolean {
+    if (this.idSet !== undefined) return this.idSet.has(id);
+    for (const m of this.messages) if (m.id === id) return true;
+    return this.eventIds !== undefined && this.eventIds.includes(id);
+  }
+
+  private remember(id: string, message: boolean): void {
+    if (this.idSet !== undefined) {
+      this.idSet.add(id);
+      return;
+    }
+    if (!message) (this.eventIds ??= []).push(id);
+    if (this.messages.length + (this.eventIds?.length ?? 0) > SCAN_LIMIT) {
+      this.idSet = new Set(this.eventIds);
+      for (const m of this.messages) if (m.id !== undefined) this.idSet.add(m.id);
+      this.idSet.add(id);
+    }
+  }
+
   add(e: Event, analysis: AssembleOptions, counts: SentimentCounts): void {
-    this.customerId = earliest(this.customerId, e.customerId, e);
-    this.channel = earliest(this.channel, e.channel, e);
-    this.market = earliest(this.market, e.market, e);
-    this.language = earliest(this.language, e.language, e);
-    this.csat = latest(this.csat, e.csat, e);
-    this.resolved = latest(this.resolved, e.resolved ?? (e.kind === 'resolved' ? true : undefined), e);
-    if ((e.kind === 'handoff' || e.handoff === true) && !(e.ts >= (this.explicitHandoffAt ?? Infinity))) {
-      this.explicitHandoffAt = e.ts;
+    const { ts, seq } = e;
+    if (e.customerId !== undefined && (this.customerId === undefined || before(ts, seq, this.customerIdTs, this.customerIdSeq))) {
+      this.customerId = e.customerId;
+      this.customerIdTs = ts;
+      this.customerIdSeq = seq;
+    }
+    if (e.channel !== undefined && (this.channel === undefined || before(ts, seq, this.channelTs, this.channelSeq))) {
+      this.channel = e.channel;
+      this.channelTs = ts;
+      this.channelSeq = seq;
+    }
+    if (e.market !== undefined && (this.market === undefined || before(ts, seq, this.marketTs, this.marketSeq))) {
+      this.market = e.market;
+      this.marketTs = ts;
+      this.marketSeq = seq;
+    }
+    if (e.language !== undefined && (this.language === undefined || before(ts, seq, this.languageTs, this.languageSeq))) {
+      this.language = e.language;
+      this.languageTs = ts;
+      this.languageSeq = seq;
+    }
+    // The latest rating and resolution win.
+    if (e.csat !== undefined && (this.csat === undefined || !before(ts, seq, this.csatTs, this.csatSeq))) {
+      this.csat = e.csat;
+      this.csatTs = ts;
+      this.csatSeq = seq;
+    }
+    const resolved = e.resolved ?? (e.kind === 'resolved' ? true : undefined);
+    if (resolved !== undefined && (this.resolved === undefined || !before(ts, seq, this.resolvedTs, this.resolvedSeq))) {
+      this.resolved = resolved;
+      this.resolvedTs = ts;
+      this.resolvedSeq = seq;
+    }
+    if ((e.kind === 'handoff' || e.handoff === true) && !(ts >= (this.explicitHandoffAt ?? Infinity))) {
+      this.explicitHandoffAt = ts;
     }
     const role = e.kind === 'message' ? e.role : undefined;
     if (e.cost !== undefined) {
       if (role === 'agent') this.agentCost += e.cost;
       else this.otherCost += e.cost;
     }
+    if (e.messageId !== undefined) this.remember(e.messageId, role !== undefined);
     if (role === undefined) return;
-    const m: PendingMessage = { ts: e.ts, seq: e.seq, role };
-    if (role === 'bot' && e.fallback !== undefined) m.fallback = e.fallback;
-    if (role === 'customer') {
-      if (e.language !== undefined) m.language = e.language;
-      if (e.intent !== undefined) m.intent = e.intent;
-      if (e.intentConfidence !== undefined) m.intentConfidence = e.intentConfidence;
-      if (e.expectedIntent !== undefined) m.expectedIntent = e.expectedIntent;
-      if (e.sentiment !== undefined) {
-        m.sentiment = e.sentiment;
-        counts.given++;
-      }
-      if (e.text !== undefined) {
-        // With its own language a message is scored now; otherwise its text waits for the
-        // conversation's language (given on a later row, or detected from this very text).
-        if (e.language !== undefined && e.sentiment === undefined && analysis.scoreText !== undefined) {
-          score(m, e.text, e.language, analysis, counts);
-        } else if (e.language === undefined || e.sentiment === undefined) m.text = e.text;
-      }
+    if (role !== 'customer') {
+      // Two message shapes (customer, other), each with all its properties from the start.
+      this.messages.push({ ts, seq, id: e.messageId, role, fallback: role === 'bot' ? e.fallback : undefined });
+      return;
+    }
+    const m: PendingMessage = {
+      ts,
+      seq,
+      id: e.messageId,
+      role,
+      language: e.language,
+      intent: e.intent,
+      intentConfidence: e.intentConfidence,
+      expectedIntent: e.expectedIntent,
+      sentiment: e.sentiment,
+      text: undefined,
+    };
+    if (e.sentiment !== undefined) counts.given++;
+    if (e.text !== undefined) {
+      // With its own language a message is scored now; otherwise its text waits for the
+      // conversation's language (given on a later row, or detected from this very text).
+      if (e.language !== undefined && e.sentiment === undefined && analysis.scoreText !== undefined) {
+        score(m, e.text, e.language, analysis, counts);
+      } else if (e.language === undefined || e.sentiment === undefined) m.text = e.text;
     }
     this.messages.push(m);
   }
@@ -123,6 +180,8 @@ export interface TextNeeds {
  */
 export class ConversationAssembler {
   private readonly byId = new Map<string, ConversationState>();
+  private lastId: string | undefined;
+  private last: ConversationState | undefined;
   private readonly counts: SentimentCounts = { given: 0, computed: 0, unscored: 0 };
   private analysis: AssembleOptions;
 
@@ -135,10 +194,23 @@ export class ConversationAssembler {
     this.analysis = analysis;
   }
 
+  private state(id: string): ConversationState {
+    // Rows of a conversation usually come together.
+    if (id === this.lastId && this.last !== undefined) return this.last;
+    let state = this.byId.get(id);
+    if (state === undefined) this.byId.set(id, (state = new ConversationState()));
+    this.lastId = id;
+    this.last = state;
+    return state;
+  }
+
+  /** True when an earlier row had the same conversation_id and message_id: a duplicate, not to be added. */
+  isDuplicate(event: Pick<Event, 'conversationId' | 'messageId'>): boolean {
+    return event.messageId !== undefined && this.state(event.conversationId).has(event.messageId);
+  }
+
   add(event: Event): void {
-    let state = this.byId.get(event.conversationId);
-    if (state === undefined) this.byId.set(event.conversationId, (state = new ConversationState()));
-    state.add(event, this.analysis, this.counts);
+    this.state(event.conversationId).add(event, this.analysis, this.counts);
   }
 
   /** What the messages still holding text need before finish(). */
@@ -163,6 +235,7 @@ export class ConversationAssembler {
       else conversations.push(c);
     }
     this.byId.clear();
+    this.last = undefined;
     conversations.sort((a, b) => a.start - b.start || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     return { conversations, withoutMessages, sentiment: { ...this.counts } };
   }
@@ -205,28 +278,29 @@ function finishConversation(
   }
   const explicit = state.explicitHandoffAt;
   const handoffAt = explicit === undefined ? firstAgent : firstAgent === undefined ? explicit : Math.min(explicit, firstAgent);
+  // Every property present (undefined when unknown): one object shape for all conversations.
   const c: Conversation = {
     id,
+    customerId: state.customerId,
+    channel: state.channel,
+    market: state.market,
+    language: customerLanguage ?? state.language,
+    languageDetected: undefined,
     start: first.ts,
     end: last.ts,
     messages,
     counts: roleCounts,
+    primaryIntent,
     botEngaged: roleCounts.bot > 0,
     botAnswered,
     escalated: handoffAt !== undefined,
+    handoffAt,
+    explicitHandoffAt: explicit,
+    resolved: state.resolved,
+    csat: state.csat,
     agentCost: state.agentCost,
     otherCost: state.otherCost,
   };
-  if (state.customerId !== undefined) c.customerId = state.customerId.value;
-  if (state.channel !== undefined) c.channel = state.channel.value;
-  if (state.market !== undefined) c.market = state.market.value;
-  const language = customerLanguage ?? state.language?.value;
-  if (language !== undefined) c.language = language;
-  if (primaryIntent !== undefined) c.primaryIntent = primaryIntent;
-  if (handoffAt !== undefined) c.handoffAt = handoffAt;
-  if (explicit !== undefined) c.explicitHandoffAt = explicit;
-  if (state.resolved !== undefined) c.resolved = state.resolved.value;
-  if (state.csat !== undefined) c.csat = state.csat.value;
   analyseText(c, analysis, counts);
   return c;
 }
@@ -247,6 +321,6 @@ function analyseText(c: Conversation, analysis: AssembleOptions, counts: Sentime
       if (analysis.scoreText !== undefined) score(m, m.text as string, m.language ?? c.language, analysis, counts);
       else counts.unscored++;
     }
-    delete m.text;
+    m.text = undefined;
   }
 }

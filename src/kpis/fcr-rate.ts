@@ -4,7 +4,7 @@ import { rateOf } from './results.js';
 import type { Kpi, KpiContext } from './types.js';
 
 /** customer_id → ascending start times of all their conversations in the whole input. */
-export function customerStarts(ctx: KpiContext): Map<string, Float64Array> {
+export function customerStarts(ctx: KpiContext): Map<string, readonly number[]> {
   return ctx.memo('customerStarts', () => {
     const lists = new Map<string, number[]>();
     for (const c of ctx.all) {
@@ -13,14 +13,14 @@ export function customerStarts(ctx: KpiContext): Map<string, Float64Array> {
       if (list === undefined) lists.set(c.customerId, [c.start]);
       else list.push(c.start);
     }
-    const out = new Map<string, Float64Array>();
-    for (const [id, list] of lists) out.set(id, Float64Array.from(list).sort());
-    return out;
+    // Plain arrays: most customers have one conversation, and a typed array per customer costs more than it saves.
+    for (const list of lists.values()) if (list.length > 1) list.sort((a, b) => a - b);
+    return lists;
   });
 }
 
 /** Index of the first element > x in an ascending array. */
-function upperBound(sorted: Float64Array, x: number): number {
+function upperBound(sorted: readonly number[], x: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
@@ -32,7 +32,7 @@ function upperBound(sorted: Float64Array, x: number): number {
 }
 
 /** Another conversation of the same customer starts in (start, end + W]. */
-export function hasFollowUp(c: Conversation, starts: Float64Array, windowMs: number): boolean {
+export function hasFollowUp(c: Conversation, starts: readonly number[], windowMs: number): boolean {
   const next = starts[upperBound(starts, c.start)];
   return next !== undefined && next <= c.end + windowMs;
 }
@@ -52,7 +52,7 @@ export const fcrRate: Kpi<Rate> = {
     return rateOf(
       convs,
       (c) => c.botEngaged && c.customerId !== undefined,
-      (c) => c.resolved !== false && !hasFollowUp(c, starts.get(c.customerId as string) as Float64Array, w),
+      (c) => c.resolved !== false && !hasFollowUp(c, starts.get(c.customerId as string) as readonly number[], w),
       'no bot-engaged conversations with a customer_id',
     );
   },

@@ -27,16 +27,15 @@ type Normalised<T> = { ok: true; event: T } | { ok: false; reason: string; value
 
 /**
  * The accounting loop shared by transcripts and orders: every row read is used, rejected with a
- * reason, or counted as a duplicate of an earlier row with the same key (sources in argument order).
+ * reason, or counted as a duplicate of an earlier used row (sources in argument order).
  */
 async function account<T>(
   sources: Iterable<AsyncIterable<RawRow | readonly RawRow[]>>,
   normalise: (fields: Record<string, unknown>) => Normalised<T>,
-  duplicateKey: (item: T) => string | undefined,
+  isDuplicate: (item: T) => boolean,
   use: (item: T) => void | Promise<void>,
   hooks: IngestHooks,
 ): Promise<RowCounts> {
-  const seen = new Set<string>();
   const counts: RowCounts = { rowsRead: 0, rowsUsed: 0, rowsRejected: 0, duplicates: 0, rejectedByReason: {} };
   const reject = (rejection: Rejection): void | Promise<void> => {
     counts.rowsRejected++;
@@ -53,13 +52,9 @@ async function account<T>(
       if (result.value !== undefined) rejection.value = result.value;
       return reject(rejection);
     }
-    const key = duplicateKey(result.event);
-    if (key !== undefined) {
-      if (seen.has(key)) {
-        counts.duplicates++;
-        return;
-      }
-      seen.add(key);
+    if (isDuplicate(result.event)) {
+      counts.duplicates++;
+      return;
     }
     counts.rowsUsed++;
     return use(result.event);
@@ -114,7 +109,8 @@ export async function ingest(
   const counts = await account(
     sources,
     (fields) => normaliser.normalise(fields),
-    (e) => (e.messageId === undefined ? undefined : `${e.conversationId}\u0000${e.messageId}`),
+    // Same conversation_id and message_id as an earlier row (the assembler knows the ids it has).
+    (e) => assembler.isDuplicate(e),
     (row) => {
       const e = row as Event;
       e.seq = seq++;
@@ -153,11 +149,13 @@ export async function ingestOrders(
   hooks: IngestHooks = {},
 ): Promise<IngestedOrders> {
   const orders: Order[] = [];
+  const ids = new Set<string>();
   const counts = await account(
     sources,
     (fields) => normaliseOrder(fields, options),
-    (o) => o.orderId,
+    (o) => o.orderId !== undefined && ids.has(o.orderId),
     (o) => {
+      if (o.orderId !== undefined) ids.add(o.orderId);
       orders.push(o);
     },
     hooks,

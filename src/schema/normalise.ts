@@ -23,7 +23,8 @@ export type NormaliseResult =
 
 type Priority = 0 | 1 | 2;
 interface KeyMatch {
-  field: Field;
+  /** Index of the field in FIELDS. */
+  index: number;
   priority: Priority;
 }
 
@@ -33,8 +34,15 @@ const VALIDATED_IN_ORDER = ['csat', 'cost', 'fallback', 'resolved', 'handoff', '
 /** Fields whose values repeat a lot: their codec results are memoised by raw value. */
 const MEMO_LIMIT = 10_000;
 
+const INDEX = Object.fromEntries(FIELDS.map((f, i) => [f, i])) as Record<Field, number>;
+
 function isAbsent(v: unknown): boolean {
-  return v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+  return v === undefined || v === null || (typeof v === 'string' && (v === '' || v.trim() === ''));
+}
+
+/** An id or text: a string as it is; numbers and booleans through the codec. */
+function textOf(v: unknown): string {
+  return typeof v === 'string' ? v : codec.text.parse(v);
 }
 
 /**
@@ -47,15 +55,20 @@ export class RowNormaliser {
   private readonly lookup = new Map<string, KeyMatch>();
   private readonly codecs: Record<(typeof VALIDATED_IN_ORDER)[number], z.ZodType>;
   private readonly memo = new Map<z.ZodType, Map<unknown, z.ZodSafeParseResult<unknown>>>();
-  private readonly fieldsSeen = new Set<Field>();
+  /** Per field (by index): had a value on a valid row. */
+  private readonly seen = new Uint8Array(FIELDS.length);
+  private resolvedEventSeen = false;
+  /** The picked values of the current row and the priority of the column each came from (reused). */
+  private readonly values: unknown[] = new Array<unknown>(FIELDS.length).fill(undefined);
+  private readonly priorities = new Int8Array(FIELDS.length);
 
   constructor(private readonly options: NormaliseOptions) {
     for (const field of FIELDS) {
-      for (const alias of FIELD_ALIASES[field]) this.lookup.set(alias, { field, priority: 2 });
+      for (const alias of FIELD_ALIASES[field]) this.lookup.set(alias, { index: INDEX[field], priority: 2 });
     }
-    for (const field of FIELDS) this.lookup.set(field, { field, priority: 1 });
+    for (const field of FIELDS) this.lookup.set(field, { index: INDEX[field], priority: 1 });
     for (const [field, column] of Object.entries(options.map ?? {})) {
-      if (column !== undefined) this.lookup.set(fieldKey(column), { field: field as Field, priority: 0 });
+      if (column !== undefined) this.lookup.set(fieldKey(column), { index: INDEX[field as Field], priority: 0 });
     }
     this.codecs = {
       csat: codec.csat(options.csatScale),
@@ -70,34 +83,38 @@ export class RowNormaliser {
 
   /** Fields that had a value on at least one valid row. */
   get presentFields(): ReadonlySet<Field> {
-    return this.fieldsSeen;
+    const fields = new Set(FIELDS.filter((_, i) => this.seen[i] === 1));
+    if (this.resolvedEventSeen) fields.add('resolved');
+    return fields;
   }
 
   private match(key: string): KeyMatch | null {
     let m = this.keyCache.get(key);
     if (m === undefined) {
-      m = this.lookup.get(fieldKey(key)) ?? null;
       // A column the user mapped to another field no longer stands for its own name.
+      m = this.lookup.get(fieldKey(key)) ?? null;
       this.keyCache.set(key, m);
     }
     return m;
   }
 
-  /** Picks each field's value: user mapping first, then the canonical name, then an alias. */
-  private pick(raw: Record<string, unknown>): Partial<Record<Field, unknown>> {
-    const values: Partial<Record<Field, unknown>> = {};
-    const priority: Partial<Record<Field, Priority>> = {};
+  /**
+   * Picks each field's value into `this.values` (absent values as undefined): user mapping first,
+   * then the canonical name, then an alias.
+   */
+  private pick(raw: Record<string, unknown>): unknown[] {
+    const values = this.values;
+    const priorities = this.priorities;
+    values.fill(undefined);
     for (const key in raw) {
       const m = this.match(key);
       if (m === null) continue;
-      const current = priority[m.field];
-      if (current !== undefined && current <= m.priority) continue;
-      priority[m.field] = m.priority;
-      values[m.field] = raw[key];
+      const i = m.index;
+      if (values[i] !== undefined && priorities[i] as number <= m.priority) continue;
+      priorities[i] = m.priority;
+      values[i] = raw[key] ?? null; // null keeps the place of a higher-priority absent value
     }
-    for (const field in values) {
-      if (isAbsent(values[field as Field])) delete values[field as Field];
-    }
+    for (let i = 0; i < values.length; i++) if (isAbsent(values[i])) values[i] = undefined;
     return values;
   }
 
@@ -113,54 +130,72 @@ export class RowNormaliser {
     return r as z.ZodSafeParseResult<T>;
   }
 
+  /** A label field's value (trimmed text), memoised. */
+  private label(value: unknown, schema: z.ZodType<string> = codec.label): string | undefined {
+    return value === undefined ? undefined : (this.parse(schema, value, true).data as string);
+  }
+
   normalise(raw: Record<string, unknown>): NormaliseResult {
     const v = this.pick(raw);
-    if (v.conversation_id === undefined) return { ok: false, reason: 'missing conversation_id' };
-    if (v.timestamp === undefined) return { ok: false, reason: 'missing timestamp' };
-    const ts = parseTimestamp(v.timestamp, this.options.tz);
-    if (Number.isNaN(ts)) return { ok: false, reason: 'invalid timestamp', value: v.timestamp };
+    const conversationId = v[INDEX.conversation_id];
+    const timestamp = v[INDEX.timestamp];
+    const eventValue = v[INDEX.event];
+    const roleValue = v[INDEX.role];
+    if (conversationId === undefined) return { ok: false, reason: 'missing conversation_id' };
+    if (timestamp === undefined) return { ok: false, reason: 'missing timestamp' };
+    const ts = parseTimestamp(timestamp, this.options.tz);
+    if (Number.isNaN(ts)) return { ok: false, reason: 'invalid timestamp', value: timestamp };
 
-    const kindResult = v.event === undefined ? undefined : this.parse(codec.event, v.event, true);
+    const kindResult = eventValue === undefined ? undefined : this.parse(codec.event, eventValue, true);
     const kind = kindResult === undefined ? 'message' : kindResult.success ? kindResult.data : undefined;
-    if (kind === 'message' && v.role === undefined) return { ok: false, reason: 'missing role' };
+    if (kind === 'message' && roleValue === undefined) return { ok: false, reason: 'missing role' };
     let role: Event['role'];
-    if (v.role !== undefined) {
-      const r = this.parse(codec.role, v.role, true);
-      if (!r.success) return { ok: false, reason: 'unknown role', value: v.role };
+    if (roleValue !== undefined) {
+      const r = this.parse(codec.role, roleValue, true);
+      if (!r.success) return { ok: false, reason: 'unknown role', value: roleValue };
       role = r.data;
     }
-    if (kind === undefined) return { ok: false, reason: 'unknown event', value: v.event };
+    if (kind === undefined) return { ok: false, reason: 'unknown event', value: eventValue };
 
     const parsed: Partial<Record<(typeof VALIDATED_IN_ORDER)[number], unknown>> = {};
     for (const field of VALIDATED_IN_ORDER) {
-      if (v[field] === undefined) continue;
-      const r = this.parse(this.codecs[field], v[field], field !== 'cost' && field !== 'sentiment');
+      const value = v[INDEX[field]];
+      if (value === undefined) continue;
+      const r = this.parse(this.codecs[field], value, field !== 'cost' && field !== 'sentiment');
       if (!r.success) {
-        return { ok: false, reason: r.error.issues[0]?.message ?? `invalid ${field}`, value: v[field] };
+        return { ok: false, reason: r.error.issues[0]?.message ?? `invalid ${field}`, value };
       }
       parsed[field] = r.data;
     }
 
-    const event: NormalisedRow = { conversationId: codec.text.parse(v.conversation_id), ts, kind };
-    if (role !== undefined) event.role = role;
-    if (v.message_id !== undefined) event.messageId = codec.text.parse(v.message_id);
-    if (v.text !== undefined) event.text = codec.text.parse(v.text);
-    if (v.customer_id !== undefined) event.customerId = this.parse(codec.label, v.customer_id, false).data as string;
-    if (v.channel !== undefined) event.channel = this.parse(codec.label, v.channel, true).data as string;
-    if (v.market !== undefined) event.market = this.parse(codec.label, v.market, true).data as string;
-    if (v.language !== undefined) event.language = this.parse(codec.language, v.language, true).data as string;
-    if (v.intent !== undefined) event.intent = this.parse(codec.label, v.intent, true).data as string;
-    if (v.expected_intent !== undefined)
-      event.expectedIntent = this.parse(codec.label, v.expected_intent, true).data as string;
-    if (parsed.intent_confidence !== undefined) event.intentConfidence = parsed.intent_confidence as number;
-    if (parsed.fallback !== undefined) event.fallback = parsed.fallback as boolean;
-    if (parsed.sentiment !== undefined) event.sentiment = parsed.sentiment as number;
-    if (parsed.csat !== undefined) event.csat = parsed.csat as Event['csat'] & object;
-    if (parsed.resolved !== undefined) event.resolved = parsed.resolved as boolean;
-    if (parsed.handoff !== undefined) event.handoff = parsed.handoff as boolean;
-    if (parsed.cost !== undefined) event.cost = parsed.cost as number;
-    for (const field in v) this.fieldsSeen.add(field as Field);
-    if (kind === 'resolved') this.fieldsSeen.add('resolved');
+    const messageId = v[INDEX.message_id];
+    const text = v[INDEX.text];
+    const customerId = v[INDEX.customer_id];
+    // Every event has all properties (undefined when absent): one object shape for the whole run.
+    const event: NormalisedRow = {
+      conversationId: textOf(conversationId),
+      ts,
+      kind,
+      role,
+      messageId: messageId === undefined ? undefined : textOf(messageId),
+      text: text === undefined ? undefined : textOf(text),
+      customerId: customerId === undefined ? undefined : typeof customerId === 'string' ? customerId.trim() : codec.label.parse(customerId),
+      channel: this.label(v[INDEX.channel]),
+      market: this.label(v[INDEX.market]),
+      language: this.label(v[INDEX.language], codec.language),
+      intent: this.label(v[INDEX.intent]),
+      intentConfidence: parsed.intent_confidence as number | undefined,
+      expectedIntent: this.label(v[INDEX.expected_intent]),
+      fallback: parsed.fallback as boolean | undefined,
+      sentiment: parsed.sentiment as number | undefined,
+      csat: parsed.csat as Event['csat'],
+      resolved: parsed.resolved as boolean | undefined,
+      handoff: parsed.handoff as boolean | undefined,
+      cost: parsed.cost as number | undefined,
+    };
+    const seen = this.seen;
+    for (let i = 0; i < v.length; i++) if (v[i] !== undefined) seen[i] = 1;
+    if (kind === 'resolved') this.resolvedEventSeen = true;
     return { ok: true, event };
   }
 }

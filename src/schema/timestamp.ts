@@ -37,6 +37,30 @@ export function wallClockToMs(
   return new TZDate(y, mo - 1, d, h, mi, s, ms, tz).getTime();
 }
 
+/** The digit at `i` of `s`, or NaN. */
+function digit(s: string, i: number): number {
+  const d = s.charCodeAt(i) - 48;
+  return d >= 0 && d <= 9 ? d : NaN;
+}
+
+/**
+ * The most common form, `YYYY-MM-DDTHH:MM:SSZ`, read without a regular expression; NaN for
+ * anything else (including invalid dates), which then takes the general path.
+ */
+function utcSeconds(s: string): number {
+  if (s.charCodeAt(19) !== 90 || s.charCodeAt(10) !== 84) return NaN; // 'Z', 'T'
+  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return NaN; // '-', ':'
+  const y = digit(s, 0) * 1000 + digit(s, 1) * 100 + digit(s, 2) * 10 + digit(s, 3);
+  const mo = digit(s, 5) * 10 + digit(s, 6);
+  const d = digit(s, 8) * 10 + digit(s, 9);
+  const h = digit(s, 11) * 10 + digit(s, 12);
+  const mi = digit(s, 14) * 10 + digit(s, 15);
+  const sec = digit(s, 17) * 10 + digit(s, 18);
+  // NaN fails every comparison, so a non-digit anywhere ends here too.
+  if (!(mo >= 1 && mo <= 12 && d >= 1 && d <= daysIn(y, mo) && h <= 23 && mi <= 59 && sec <= 59)) return NaN;
+  return Date.UTC(y, mo - 1, d, h, mi, sec, 0);
+}
+
 /**
  * Parses a timestamp value into epoch milliseconds, or returns NaN.
  * Numbers and numeric strings are epoch seconds (< 1e11) or milliseconds.
@@ -44,6 +68,10 @@ export function wallClockToMs(
 export function parseTimestamp(value: unknown, tz: string): number {
   if (typeof value === 'number') return Number.isFinite(value) ? epochToMs(value) : NaN;
   if (typeof value !== 'string') return NaN;
+  if (value.length === 20) {
+    const ms = utcSeconds(value);
+    if (!Number.isNaN(ms)) return ms;
+  }
   const s = value.trim();
   if (EPOCH.test(s)) return epochToMs(Number(s));
   const m = ISO.exec(s);

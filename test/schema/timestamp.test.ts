@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { parseBound, parseTimestamp } from '../../src/schema/timestamp.js';
 
 const utc = (s: string): number => Date.parse(s);
@@ -45,5 +46,30 @@ describe('parseBound', () => {
   it('a date is midnight in the zone', () => {
     expect(parseBound('2025-01-06', 'UTC')).toBe(utc('2025-01-06T00:00:00Z'));
     expect(parseBound('2025-01-06', 'America/New_York')).toBe(utc('2025-01-06T05:00:00Z'));
+  });
+});
+
+describe('parseTimestamp, YYYY-MM-DDTHH:MM:SSZ', () => {
+  it('agrees with Date.parse on any second from 1900 to 2200', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1900, 0, 1) / 1000, max: Date.UTC(2200, 0, 1) / 1000 }), (s) => {
+        const text = new Date(s * 1000).toISOString().replace('.000Z', 'Z');
+        expect(parseTimestamp(text, 'Asia/Tokyo')).toBe(s * 1000);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it.each(['2025-02-29T00:00:00Z', '2024-02-30T00:00:00Z', '2025-13-01T00:00:00Z', '2025-01-06T24:00:00Z', '2025-01-06T10:60:00Z', '2025-01-06T10:00:60Z', '2025-01-0xT10:00:00Z', '2025-01-06T10:00:00X'])(
+    '%s is invalid',
+    (text) => {
+      expect(parseTimestamp(text, 'UTC')).toBeNaN();
+    },
+  );
+
+  it('still reads other forms of the same length', () => {
+    expect(parseTimestamp('2025-01-06 10:00:00Z', 'UTC')).toBe(Date.parse('2025-01-06T10:00:00Z'));
+    expect(parseTimestamp('2025-01-06T10:00+0100', 'UTC')).toBe(Date.parse('2025-01-06T09:00:00Z'));
+    expect(parseTimestamp('2024-02-29T23:59:59Z', 'UTC')).toBe(Date.parse('2024-02-29T23:59:59Z'));
   });
 });
