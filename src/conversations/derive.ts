@@ -9,23 +9,36 @@ export interface Reply {
 /**
  * The response-time walk: a customer message with nothing pending starts a run; the next bot or
  * agent message records one reply and clears it. System messages and unprompted replies are ignored.
+ * `onReply` returns true to stop the walk.
  */
-export function replies(c: Conversation): Reply[] {
-  const out: Reply[] = [];
+export function forEachReply(c: Conversation, onReply: (role: Reply['role'], ms: number) => boolean | void): void {
   let pendingSince: number | undefined;
   for (const m of c.messages) {
     if (m.role === 'customer') pendingSince ??= m.ts;
     else if ((m.role === 'bot' || m.role === 'agent') && pendingSince !== undefined) {
-      out.push({ role: m.role, ms: m.ts - pendingSince });
+      if (onReply(m.role, m.ts - pendingSince) === true) return;
       pendingSince = undefined;
     }
   }
+}
+
+/** Every reply of the response-time walk, in order. */
+export function replies(c: Conversation): Reply[] {
+  const out: Reply[] = [];
+  forEachReply(c, (role, ms) => {
+    out.push({ role, ms });
+  });
   return out;
 }
 
 /** Time from the first customer message to the first bot/agent message after it. */
 export function firstResponseMs(c: Conversation): number | undefined {
-  return replies(c)[0]?.ms;
+  let first: number | undefined;
+  forEachReply(c, (_, ms) => {
+    first = ms;
+    return true;
+  });
+  return first;
 }
 
 /** Role of the last non-system message. */

@@ -1,4 +1,4 @@
-import { replies } from '../conversations/derive.js';
+import { forEachReply } from '../conversations/derive.js';
 import type { ResponseTimeKpi } from '../report/types.js';
 import { distribution } from './results.js';
 import type { Kpi } from './types.js';
@@ -15,12 +15,11 @@ export const responseTime: Kpi<ResponseTimeKpi> = {
     const all: number[] = [];
     const bot: number[] = [];
     const agent: number[] = [];
-    for (const c of convs) {
-      for (const r of replies(c)) {
-        all.push(r.ms);
-        (r.role === 'bot' ? bot : agent).push(r.ms);
-      }
-    }
+    const record = (role: 'bot' | 'agent', ms: number): void => {
+      all.push(ms);
+      (role === 'bot' ? bot : agent).push(ms);
+    };
+    for (const c of convs) forEachReply(c, record);
     return {
       ...distribution(all, 'no replies', true),
       bot: distribution(bot, 'no bot replies', true),
