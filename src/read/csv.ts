@@ -1,100 +1,120 @@
-import { Readable, pipeline } from 'node:stream';
-import { Parser, type CsvError } from 'csv-parse';
+import { Parser, type CsvError, type Options } from 'csv-parse';
 import type { RawRow } from '../model.js';
 import { InputError, type Chunks } from './source.js';
 
-/** A record with the line where it ends. */
-interface Parsed {
-  record: string[];
-  line: number;
-}
-
-/** A record csv-parse skipped because of a parse error, pushed in order among the records. */
-class Skipped {
-  constructor(
-    readonly line: number,
-    readonly raw: string | undefined,
-  ) {}
-}
-
-/** The parts of csv-parse's internal state used to recover from a bad closing quote. */
+/** The parts of csv-parse's internal state we adjust. */
 interface ParserState {
   quoting?: boolean;
+  expectedRecordLength?: number;
 }
 
 /**
- * Tags each record with the line where it ends. csv-parse pushes a record as soon as it is complete,
- * so `info.lines` is then that line; its own `info: true` option does the same at twice the cost.
+ * csv-parse handing each record, with the line where it ends, to `onRecord` as soon as it is
+ * complete instead of queueing it for a reader. A record is complete when csv-parse pushes it, so
+ * `info.lines` is then its last line; its own `info: true` option does the same at twice the cost.
  */
-class LineParser extends Parser {
+class RecordParser extends Parser {
+  constructor(
+    options: Options,
+    private readonly onRecord: (record: string[], line: number) => void,
+  ) {
+    super(options);
+  }
+
+  /** csv-parse's parsing state (`{}` should a later version not expose it). */
+  get internalState(): ParserState {
+    return (this as unknown as { state?: ParserState }).state ?? {};
+  }
+
   override push(chunk: unknown, encoding?: BufferEncoding): boolean {
-    if (chunk === null || chunk instanceof Skipped) return super.push(chunk, encoding);
+    if (chunk === null) return super.push(chunk, encoding);
     // With `raw: true` csv-parse pushes `{ record, raw }`, otherwise the bare cell array.
-    const record = Array.isArray(chunk) ? (chunk as string[]) : (chunk as { record: string[] }).record;
-    return super.push({ record, line: this.info.lines }, encoding);
+    this.onRecord(Array.isArray(chunk) ? (chunk as string[]) : (chunk as { record: string[] }).record, this.info.lines);
+    return true;
   }
 }
 
-/** Rows of a CSV or TSV stream. The first non-blank record is the header. */
+/**
+ * Rows of a CSV or TSV stream, one batch per input chunk: the rows of the records that chunk
+ * completes, rejections in order among them. The first non-blank record is the header.
+ */
 export async function* csvRows(chunks: Chunks, file: string, tsv: boolean): AsyncGenerator<RawRow[]> {
-  let lastSkipLine = 0;
-  const parser = new LineParser({
-    bom: true,
-    delimiter: tsv ? '\t' : ',',
-    quote: '"',
-    relax_quotes: tsv, // a TSV value may contain a stray quote
-    relax_column_count: true, // we count columns ourselves
-    skip_empty_lines: true,
-    record_delimiter: '\n', // the input is normalised to LF first
-    raw: true, // gives on_skip the text of the bad record
-    skip_records_with_error: true,
-    on_skip: (err: CsvError | undefined, raw: string | undefined) => {
-      const line = typeof err?.['lines'] === 'number' ? err['lines'] : parser.info.lines;
-      if (err?.code === 'CSV_INVALID_CLOSING_QUOTE') {
-        // csv-parse stays inside the quoted field, which would swallow every following line up to
-        // the next quote. Leave the field so that the record ends with its physical line.
-        const state = (parser as unknown as { state?: ParserState }).state;
-        if (state?.quoting === true) state.quoting = false;
-      }
-      // One rejection per record: a record can raise several errors on its line.
-      if (line === lastSkipLine) return undefined;
-      lastSkipLine = line;
-      parser.push(new Skipped(line, raw));
-      return undefined;
-    },
-  });
-  // Errors of the source reach us through `parser`; the callback only silences them.
-  pipeline(Readable.from(unixNewlines(chunks), { objectMode: false }), parser, () => {});
-
-  let header: Array<[index: number, name: string]> | undefined; // first occurrence of each name
+  let batch: RawRow[] = [];
   let width = 0;
-  try {
-    for await (const item of parser as AsyncIterable<Parsed | Skipped>) {
-      if (item instanceof Skipped) {
-        yield [{ file, line: item.line, ok: false, reason: 'malformed CSV', raw: item.raw }];
-        if (header === undefined) return; // without a header no later row can be read
-        continue;
-      }
-      const { record, line } = item;
-      if (record.every(isBlank)) continue; // an empty record is not a row
-      if (header === undefined) {
-        header = headerColumns(record);
+  let makeFields: ((record: string[]) => Record<string, unknown>) | undefined; // set by the header
+  let stopped = false; // a malformed record before the header: no later row can be read
+  let lastSkipLine = 0;
+  const parser: RecordParser = new RecordParser(
+    {
+      bom: true,
+      delimiter: tsv ? '\t' : ',',
+      quote: '"',
+      relax_quotes: tsv, // a TSV value may contain a stray quote
+      relax_column_count: true, // we count columns ourselves
+      skip_empty_lines: true,
+      record_delimiter: '\n', // the input is normalised to LF first
+      // csv-parse has the text of a bad record for on_skip only with `raw`. It costs about a tenth
+      // of the reading time (a copy of every byte, a second decoding of every record).
+      raw: true,
+      skip_records_with_error: true,
+      on_skip: (err: CsvError | undefined, raw: string | undefined) => {
+        const line = typeof err?.['lines'] === 'number' ? err['lines'] : parser.info.lines;
+        if (err?.code === 'CSV_INVALID_CLOSING_QUOTE' && parser.internalState.quoting === true) {
+          // csv-parse stays inside the quoted field, which would swallow every following line up to
+          // the next quote. Leave the field so that the record ends with its physical line.
+          parser.internalState.quoting = false;
+        }
+        // One rejection per record: a record can raise several errors on its line.
+        if (stopped || line === lastSkipLine) return undefined;
+        lastSkipLine = line;
+        batch.push({ file, line, ok: false, reason: 'malformed CSV', raw });
+        if (makeFields === undefined) stopped = true;
+        return undefined;
+      },
+    },
+    (record, line) => {
+      if (stopped || record.every(isBlank)) return; // an empty record is not a row
+      if (makeFields === undefined) {
         width = record.length;
-        continue;
+        makeFields = fieldsFactory(headerColumns(record));
+        // csv-parse takes the width of its first record, which may be a blank one, and builds an
+        // error (tens of microseconds) for every record of another width, even when relaxed.
+        parser.internalState.expectedRecordLength = width;
+      } else if (record.length !== width) {
+        batch.push({ file, line, ok: false, reason: 'wrong column count', raw: record });
+      } else {
+        batch.push({ file, line, ok: true, fields: makeFields(record) });
       }
-      if (record.length !== width) {
-        yield [{ file, line, ok: false, reason: 'wrong column count', raw: record }];
-        continue;
+    },
+  );
+  parser.on('error', () => {}); // errors reach us through the write and end callbacks
+
+  try {
+    for await (const chunk of unixNewlines(chunks)) {
+      await feed(parser, chunk);
+      if (batch.length > 0) {
+        const rows = batch;
+        batch = [];
+        yield rows;
       }
-      const fields: Record<string, unknown> = {};
-      for (const [index, name] of header) fields[name] = record[index];
-      yield [{ file, line, ok: true, fields }];
+      if (stopped) return;
     }
+    await feed(parser, undefined);
   } catch (err) {
     if (err instanceof InputError) throw err;
     // A parse error csv-parse could not skip: reject at the current line and stop this file.
-    yield [{ file, line: parser.info.lines, ok: false, reason: 'malformed CSV', raw: null }];
+    if (!stopped) batch.push({ file, line: parser.info.lines, ok: false, reason: 'malformed CSV', raw: null });
   }
+  if (batch.length > 0) yield batch;
+}
+
+/** Parses one chunk, or the end of the input for `undefined`; resolves once its records are pushed. */
+function feed(parser: Parser, chunk: Buffer | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const done = (err?: Error | null): void => (err ? reject(err) : resolve());
+    if (chunk === undefined) parser.end(done);
+    else parser.write(chunk, done);
+  });
 }
 
 function isBlank(cell: string): boolean {
@@ -102,7 +122,7 @@ function isBlank(cell: string): boolean {
 }
 
 /** Header names trimmed; a repeated name keeps its first column; unnamed columns carry no field. */
-function headerColumns(record: string[]): Array<[number, string]> {
+function headerColumns(record: string[]): Array<[index: number, name: string]> {
   const seen = new Set<string>();
   const columns: Array<[number, string]> = [];
   record.forEach((cell, index) => {
@@ -113,6 +133,25 @@ function headerColumns(record: string[]): Array<[number, string]> {
     columns.push([index, name]);
   });
   return columns;
+}
+
+/**
+ * Record → fields object, compiled once per file into an object literal with the header names as
+ * keys: V8 then creates each object with its final shape at once, several times faster than adding
+ * the names one by one. The names are JSON-quoted, which makes any name a valid key literal. Where
+ * code generation from strings is disabled, the names are added one by one.
+ */
+function fieldsFactory(columns: Array<[index: number, name: string]>): (record: string[]) => Record<string, unknown> {
+  const literal = columns.map(([index, name]) => `${JSON.stringify(name)}: r[${index}]`).join(', ');
+  try {
+    return new Function('r', `return { ${literal} };`) as (record: string[]) => Record<string, unknown>;
+  } catch {
+    return (record) => {
+      const fields: Record<string, unknown> = {};
+      for (const [index, name] of columns) fields[name] = record[index];
+      return fields;
+    };
+  }
 }
 
 /**

@@ -1,10 +1,24 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { readRows, readRowsFromString } from '../../src/read/index.js';
+import { describe, expect, it, vi } from 'vitest';
+import type { RawRow } from '../../src/model.js';
+import { readBatches, readRowsFromString } from '../../src/read/index.js';
 import { brief, collect, streamOf } from './helpers.js';
 
 const csv = async (text: string) => brief(await collect(readRowsFromString(text, 'csv', 'in.csv')));
 const tsv = async (text: string) => brief(await collect(readRowsFromString(text, 'tsv', 'in.tsv')));
+
+/** The batches read from stdin delivering exactly the given pieces, one chunk each. */
+async function batchesOf(...pieces: Array<string | Buffer>): Promise<RawRow[][]> {
+  const batches: RawRow[][] = [];
+  for await (const batch of readBatches('-', { stdin: streamOf(...pieces), format: 'csv' })) batches.push(batch);
+  return batches;
+}
+
+/** The pieces of `bytes` cut at the given offsets. */
+function cut(bytes: Buffer, offsets: number[]): Buffer[] {
+  const points = [0, ...[...offsets].sort((a, b) => a - b), bytes.length];
+  return points.slice(1).map((end, i) => bytes.subarray(points[i], end));
+}
 
 describe('read CSV', () => {
   it('uses the first record as the header and keeps cells as strings', async () => {
@@ -102,14 +116,105 @@ describe('read CSV', () => {
     ];
     expect(await csv(text)).toEqual(expected);
     await fc.assert(
-      fc.asyncProperty(fc.uniqueArray(fc.integer({ min: 1, max: bytes.length - 1 }), { maxLength: 12 }), async (cuts) => {
-        const points = [0, ...cuts.sort((a, b) => a - b), bytes.length];
-        const pieces = points.slice(1).map((end, i) => bytes.subarray(points[i], end));
-        const rows = await collect(readRows('-', { stdin: streamOf(...pieces), format: 'csv' }));
-        expect(brief(rows)).toEqual(expected);
+      fc.asyncProperty(fc.uniqueArray(fc.integer({ min: 1, max: bytes.length - 1 }), { maxLength: 12 }), async (offsets) => {
+        expect(brief((await batchesOf(...cut(bytes, offsets))).flat())).toEqual(expected);
       }),
       { numRuns: 100 },
     );
+  });
+
+  it('gives the same rows however the bytes of any text are split into chunks', async () => {
+    const parts = ['a', 'é', ' ', ',', ',', '"', '"', '""', '\n', '\n', '\r\n', '\r', '\t', '\uFEFF'];
+    const texts = fc.array(fc.constantFrom(...parts), { maxLength: 40 }).map((chosen) => Buffer.from(chosen.join('')));
+    const cases = texts.chain((bytes) => {
+      const offsets = fc.uniqueArray(fc.integer({ min: 1, max: Math.max(1, bytes.length - 1) }), { maxLength: 8 });
+      return fc.tuple(fc.constant(bytes), offsets);
+    });
+    await fc.assert(
+      fc.asyncProperty(cases, async ([bytes, offsets]) => {
+        const whole = await batchesOf(bytes);
+        const pieces = cut(bytes, offsets.filter((offset) => offset < bytes.length));
+        expect((await batchesOf(...pieces)).flat()).toEqual(whole.flat());
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('yields the rows of each chunk together', async () => {
+    const batches = await batchesOf('id,n\n' + 'a,1\n'.repeat(100), 'b,2\n'.repeat(100));
+    expect(batches.flat().map((row) => row.line)).toEqual(Array.from({ length: 200 }, (_, i) => i + 2));
+    // The last record of a chunk may wait for the next one: csv-parse looks a few bytes ahead.
+    expect(batches).toHaveLength(3);
+  });
+
+  it('keeps rejections in order among the rows of a chunk, with their lines', async () => {
+    const batches = await batchesOf('a,b\n1,2\n"x"y,3\n\n5\nz"6",7\n8,9\n' + '10,11\n'.repeat(3));
+    expect(batches.length).toBeLessThanOrEqual(2);
+    expect(brief(batches.flat())).toEqual([
+      [2, { a: '1', b: '2' }],
+      [3, 'malformed CSV', '"x"'],
+      [5, 'wrong column count', ['5']],
+      [6, 'malformed CSV', 'z"'],
+      [7, { a: '8', b: '9' }],
+      [8, { a: '10', b: '11' }],
+      [9, { a: '10', b: '11' }],
+      [10, { a: '10', b: '11' }],
+    ]);
+  });
+
+  it('reads a quoted value with newlines across chunk boundaries, also inside a doubled quote and a CRLF', async () => {
+    const batches = await batchesOf('id,text\nc1,"line 1\nli', 'ne "', '"2""\r', '\nline 3"', '\nc2,x\n');
+    expect(brief(batches.flat())).toEqual([
+      [4, { id: 'c1', text: 'line 1\nline "2"\nline 3' }],
+      [5, { id: 'c2', text: 'x' }],
+    ]);
+  });
+
+  it('gives the text of each malformed record from its start, blank lines before it included', async () => {
+    expect(await csv('a,b\n1,2\n\n"x"y,2\n"p"q,3\n3,4\n')).toEqual([
+      [2, { a: '1', b: '2' }],
+      [4, 'malformed CSV', '\n"x"'],
+      [5, 'malformed CSV', '"p"'],
+      [6, { a: '3', b: '4' }],
+    ]);
+    // A record can be rejected once per line it has an error on.
+    expect(await csv('a,b\n"x"y,"multi\nline"z\n1,2\n')).toEqual([
+      [2, 'malformed CSV', '"x"'],
+      [3, 'malformed CSV', '"x"y,"multi\nline"'],
+      [4, { a: '1', b: '2' }],
+    ]);
+  });
+
+  it('makes plain objects with the header names as keys, in header order, whatever the names', async () => {
+    const injection = '"}; globalThis.injected = 1; ({"';
+    const names = ['say "hi"', 'back\\slash', 'two\nlines', 'é', 'a\u2028b', 'constructor', injection];
+    const header = names.map((name) => `"${name.replaceAll('"', '""')}"`).join(',');
+    const [row] = await collect(readRowsFromString(`${header}\n1,2,3,4,5,6,7\n`, 'csv'));
+    expect(row).toMatchObject({ line: 3, ok: true });
+    const fields = row?.ok === true ? row.fields : {};
+    expect(Object.getPrototypeOf(fields)).toBe(Object.prototype);
+    expect(Object.entries(fields)).toEqual(names.map((name, i) => [name, String(i + 1)]));
+    expect('injected' in globalThis).toBe(false);
+  });
+
+  it('makes the same objects where code generation from strings is disabled', async () => {
+    vi.stubGlobal(
+      'Function',
+      class {
+        constructor() {
+          throw new EvalError('Code generation from strings disallowed for this context');
+        }
+      },
+    );
+    try {
+      const rows = await collect(readRowsFromString(' a ,B,a,\n1,2,3,4\n5,6,7,8\n', 'csv'));
+      expect(rows.map((row) => row.ok && Object.entries(row.fields))).toEqual([
+        [['a', '1'], ['B', '2']],
+        [['a', '5'], ['B', '6']],
+      ]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });
 
