@@ -4,6 +4,12 @@ import type { Conversation, Event, Message, Rating, Role } from '../model.js';
 export interface AssembleOptions {
   /** Scores a customer message's text in [−1, 1]; undefined when its language is not supported. */
   scoreText?: (text: string, language: string | undefined) => number | undefined;
+  /**
+   * The same score, delivered later to `done` (e.g. computed on another thread); used instead of
+   * `scoreText` when given. Messages get their score, and the sentiment counts their tally, when
+   * `done` runs: the caller waits for every score before it uses the conversations or the counts.
+   */
+  scoreTextLater?: (text: string, language: string | undefined, done: (score: number | undefined) => void) => void;
   /** Detects the language of a conversation's customer text when no row gives one. */
   detectLanguage?: (text: string) => string | undefined;
 }
@@ -149,7 +155,7 @@ class ConversationState {
     if (e.text !== undefined) {
       // With its own language a message is scored now; otherwise its text waits for the
       // conversation's language (given on a later row, or detected from this very text).
-      if (e.language !== undefined && e.sentiment === undefined && analysis.scoreText !== undefined) {
+      if (e.language !== undefined && e.sentiment === undefined && canScore(analysis)) {
         score(m, e.text, e.language, analysis, counts);
       } else if (e.language === undefined || e.sentiment === undefined) m.text = e.text;
     }
@@ -157,13 +163,18 @@ class ConversationState {
   }
 }
 
+const canScore = (analysis: AssembleOptions): boolean => analysis.scoreText !== undefined || analysis.scoreTextLater !== undefined;
+
 function score(m: Message, text: string, language: string | undefined, analysis: AssembleOptions, counts: SentimentCounts): void {
-  const s = analysis.scoreText?.(text, language);
-  if (s === undefined) counts.unscored++;
-  else {
-    m.sentiment = s;
-    counts.computed++;
-  }
+  const done = (s: number | undefined): void => {
+    if (s === undefined) counts.unscored++;
+    else {
+      m.sentiment = s;
+      counts.computed++;
+    }
+  };
+  if (analysis.scoreTextLater !== undefined) analysis.scoreTextLater(text, language, done);
+  else done(analysis.scoreText?.(text, language));
 }
 
 /** What text analysis the collected conversations still need. */
@@ -187,6 +198,11 @@ export class ConversationAssembler {
 
   constructor(analysis: AssembleOptions = {}) {
     this.analysis = analysis;
+  }
+
+  /** Customer messages by how their sentiment was obtained, so far. */
+  get sentimentCounts(): SentimentCounts {
+    return { ...this.counts };
   }
 
   /** Text analysis for rows added from now on and for finish(). */
@@ -225,8 +241,12 @@ export class ConversationAssembler {
     return needs;
   }
 
-  /** Conversations with at least one message, and the number with none (excluded from KPIs). */
-  finish(): { conversations: Conversation[]; withoutMessages: number; sentiment: SentimentCounts } {
+  /**
+   * Conversations with at least one message, and the number with none (excluded from KPIs).
+   * With `scoreTextLater`, sentiment scores and `sentimentCounts` are complete once every
+   * pending score has been delivered.
+   */
+  finish(): { conversations: Conversation[]; withoutMessages: number } {
     const conversations: Conversation[] = [];
     let withoutMessages = 0;
     for (const [id, state] of this.byId) {
@@ -237,7 +257,7 @@ export class ConversationAssembler {
     this.byId.clear();
     this.last = undefined;
     conversations.sort((a, b) => a.start - b.start || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    return { conversations, withoutMessages, sentiment: { ...this.counts } };
+    return { conversations, withoutMessages };
   }
 }
 
@@ -265,7 +285,8 @@ function finishConversation(
   let primaryIntent: string | undefined;
   let firstAgent: number | undefined;
   let botAnswered = false;
-  for (const m of messages) {
+  for (const m of messages as PendingMessage[]) {
+    m.id = undefined; // only needed for duplicates, which are all known by now
     roleCounts[m.role]++;
     if (m.role === 'customer') {
       customerLanguage ??= m.language;
@@ -318,7 +339,7 @@ function analyseText(c: Conversation, analysis: AssembleOptions, counts: Sentime
   }
   for (const m of waiting) {
     if (m.sentiment === undefined) {
-      if (analysis.scoreText !== undefined) score(m, m.text as string, m.language ?? c.language, analysis, counts);
+      if (canScore(analysis)) score(m, m.text as string, m.language ?? c.language, analysis, counts);
       else counts.unscored++;
     }
     m.text = undefined;

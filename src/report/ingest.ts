@@ -81,8 +81,16 @@ export interface Ingested {
   sentiment: { given: number; computed: number; unscored: number };
 }
 
+/** Text analysis for assembly, with what an asynchronous scorer needs from its user. */
+export interface TextAnalysis extends AssembleOptions {
+  /** Resolves once every score requested through `scoreTextLater` has been delivered. */
+  settle?: () => Promise<void>;
+  /** Releases what the analysis holds (a worker thread); called once the run is over. */
+  close?: () => Promise<void>;
+}
+
 /** Loads the text analysis a run needs (sentiment lexicons and language detection are heavy imports). */
-export type TextAnalysisLoader = (needs: TextNeeds) => Promise<AssembleOptions>;
+export type TextAnalysisLoader = (needs: TextNeeds) => Promise<TextAnalysis>;
 
 export interface IngestOptions extends NormaliseOptions {
   /** Text analysis, loaded only when the data has text that needs it; none when absent. */
@@ -97,44 +105,57 @@ export async function ingest(
 ): Promise<Ingested> {
   const normaliser = new RowNormaliser(options);
   const assembler = new ConversationAssembler();
+  const loaded: TextAnalysis[] = [];
   let analysis: AssembleOptions = {};
   const load = async (needs: TextNeeds): Promise<void> => {
     if (options.textAnalysis === undefined) return;
-    if ((!needs.score || analysis.scoreText) && (!needs.detect || analysis.detectLanguage)) return;
-    analysis = { ...analysis, ...(await options.textAnalysis(needs)) };
+    const missing: TextNeeds = {
+      score: needs.score && analysis.scoreText === undefined && analysis.scoreTextLater === undefined,
+      detect: needs.detect && analysis.detectLanguage === undefined,
+    };
+    if (!missing.score && !missing.detect) return;
+    const more = await options.textAnalysis(missing);
+    loaded.push(more);
+    analysis = { ...analysis, ...more };
     assembler.useAnalysis(analysis);
   };
-  let scorerRequested = options.textAnalysis === undefined;
-  let seq = 0;
-  const counts = await account(
-    sources,
-    (fields) => normaliser.normalise(fields),
-    // Same conversation_id and message_id as an earlier row (the assembler knows the ids it has).
-    (e) => assembler.isDuplicate(e),
-    (row) => {
-      const e = row as Event;
-      e.seq = seq++;
-      // The first message that can be scored as it comes loads the scorer.
-      if (!scorerRequested && e.role === 'customer' && e.text !== undefined && e.sentiment === undefined) {
-        scorerRequested = true;
-        return load({ score: true, detect: false }).then(() => assembler.add(e));
-      }
-      assembler.add(e);
-    },
-    hooks,
-  );
-  await load(assembler.textNeeds());
-  const { conversations, withoutMessages, sentiment } = assembler.finish();
-  const fields = new Set(normaliser.presentFields);
-  // Sentiment scored from text makes the sentiment KPIs applicable, like a given field would.
-  if (sentiment.computed > 0) fields.add('sentiment');
-  return {
-    conversations,
-    conversationsWithoutMessages: withoutMessages,
-    fields,
-    counts,
-    sentiment,
-  };
+  try {
+    let scorerRequested = options.textAnalysis === undefined;
+    let seq = 0;
+    const counts = await account(
+      sources,
+      (fields) => normaliser.normalise(fields),
+      // Same conversation_id and message_id as an earlier row (the assembler knows the ids it has).
+      (e) => assembler.isDuplicate(e),
+      (row) => {
+        const e = row as Event;
+        e.seq = seq++;
+        // The first message that can be scored as it comes loads the scorer.
+        if (!scorerRequested && e.role === 'customer' && e.text !== undefined && e.sentiment === undefined) {
+          scorerRequested = true;
+          return load({ score: true, detect: false }).then(() => assembler.add(e));
+        }
+        assembler.add(e);
+      },
+      hooks,
+    );
+    await load(assembler.textNeeds());
+    const { conversations, withoutMessages } = assembler.finish();
+    for (const a of loaded) await a.settle?.();
+    const sentiment = assembler.sentimentCounts;
+    const fields = new Set(normaliser.presentFields);
+    // Sentiment scored from text makes the sentiment KPIs applicable, like a given field would.
+    if (sentiment.computed > 0) fields.add('sentiment');
+    return {
+      conversations,
+      conversationsWithoutMessages: withoutMessages,
+      fields,
+      counts,
+      sentiment,
+    };
+  } finally {
+    for (const a of loaded) await a.close?.();
+  }
 }
 
 export interface IngestedOrders {
