@@ -1,4 +1,5 @@
 import type { ConversationsKpi } from '../report/types.js';
+import { conversationsPerCustomer } from './facts.js';
 import type { Kpi } from './types.js';
 
 export const conversations: Kpi<ConversationsKpi> = {
@@ -8,9 +9,8 @@ export const conversations: Kpi<ConversationsKpi> = {
   unit: 'count',
   direction: 'neutral',
   requires: [],
-  compute(convs) {
+  compute(convs, ctx) {
     const messages = { customer: 0, bot: 0, agent: 0, system: 0, total: 0 };
-    const customers = new Set<string>();
     let botEngaged = 0;
     for (const c of convs) {
       messages.customer += c.counts.customer;
@@ -18,9 +18,8 @@ export const conversations: Kpi<ConversationsKpi> = {
       messages.agent += c.counts.agent;
       messages.system += c.counts.system;
       if (c.botEngaged) botEngaged++;
-      if (c.customerId !== undefined) customers.add(c.customerId);
     }
     messages.total = messages.customer + messages.bot + messages.agent + messages.system;
-    return { value: convs.length, botEngaged, customers: customers.size, messages };
+    return { value: convs.length, botEngaged, customers: conversationsPerCustomer(convs, ctx).size, messages };
   },
 };

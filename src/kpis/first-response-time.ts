@@ -1,5 +1,5 @@
-import { firstResponseMs } from '../conversations/derive.js';
 import type { Distribution } from '../report/types.js';
+import { replyTimes } from './facts.js';
 import { distribution } from './results.js';
 import type { Kpi } from './types.js';
 
@@ -10,12 +10,8 @@ export const firstResponseTime: Kpi<Distribution> = {
   unit: 'seconds',
   direction: 'lower',
   requires: [],
-  compute(convs) {
-    const values: number[] = [];
-    for (const c of convs) {
-      const ms = firstResponseMs(c);
-      if (ms !== undefined) values.push(ms);
-    }
+  compute(convs, ctx) {
+    const values = replyTimes(convs, ctx).first;
     return distribution(values, 'no answered customer message');
   },
 };

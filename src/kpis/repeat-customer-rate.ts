@@ -1,4 +1,5 @@
 import type { Rate } from '../report/types.js';
+import { conversationsPerCustomer } from './facts.js';
 import { rate } from './results.js';
 import type { Kpi } from './types.js';
 
@@ -10,11 +11,8 @@ export const repeatCustomerRate: Kpi<Rate> = {
   shape: 'rate',
   direction: 'neutral',
   requires: ['customer_id'],
-  compute(convs) {
-    const perCustomer = new Map<string, number>();
-    for (const c of convs) {
-      if (c.customerId !== undefined) perCustomer.set(c.customerId, (perCustomer.get(c.customerId) ?? 0) + 1);
-    }
+  compute(convs, ctx) {
+    const perCustomer = conversationsPerCustomer(convs, ctx);
     let repeat = 0;
     for (const n of perCustomer.values()) if (n >= 2) repeat++;
     return rate(repeat, perCustomer.size, 'no conversations with a customer_id');

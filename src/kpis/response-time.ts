@@ -1,5 +1,5 @@
-import { forEachReply } from '../conversations/derive.js';
 import type { ResponseTimeKpi } from '../report/types.js';
+import { replyTimes } from './facts.js';
 import { distribution } from './results.js';
 import type { Kpi } from './types.js';
 
@@ -11,15 +11,8 @@ export const responseTime: Kpi<ResponseTimeKpi> = {
   unit: 'seconds',
   direction: 'lower',
   requires: [],
-  compute(convs) {
-    const all: number[] = [];
-    const bot: number[] = [];
-    const agent: number[] = [];
-    const record = (role: 'bot' | 'agent', ms: number): void => {
-      all.push(ms);
-      (role === 'bot' ? bot : agent).push(ms);
-    };
-    for (const c of convs) forEachReply(c, record);
+  compute(convs, ctx) {
+    const { all, bot, agent } = replyTimes(convs, ctx);
     return {
       ...distribution(all, 'no replies', true),
       bot: distribution(bot, 'no bot replies', true),

@@ -12,14 +12,21 @@ export function createContext(
   orders?: readonly Order[],
 ): KpiContext {
   const cache = new Map<string, unknown>();
+  const perSet = new WeakMap<readonly Conversation[], Map<string, unknown>>();
+  const memo = <T>(store: Map<string, unknown>, key: string, build: () => T): T => {
+    if (!store.has(key)) store.set(key, build());
+    return store.get(key) as T;
+  };
   return {
     all,
     options,
     fields,
     ...(orders === undefined ? {} : { orders }),
-    memo<T>(key: string, build: () => T): T {
-      if (!cache.has(key)) cache.set(key, build());
-      return cache.get(key) as T;
+    memo: (key, build) => memo(cache, key, build),
+    memoFor(convs, key, build) {
+      let store = perSet.get(convs);
+      if (store === undefined) perSet.set(convs, (store = new Map()));
+      return memo(store, key, build);
     },
   };
 }

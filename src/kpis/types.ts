@@ -31,6 +31,11 @@ export interface KpiContext {
   readonly orders?: readonly Order[];
   /** Shared lazily-built lookups over `all` (memoised per context). */
   memo<T>(key: string, build: () => T): T;
+  /**
+   * Shared lazily-built facts about one set of conversations (the array a KPI is computed on),
+   * so that KPIs computed on the same set walk it once.
+   */
+  memoFor<T>(convs: readonly Conversation[], key: string, build: () => T): T;
 }
 
 export type KpiUnit = 'ratio' | 'seconds' | 'count' | 'score' | 'money' | 'table';
