@@ -276,7 +276,8 @@ function finishConversation(
   counts: SentimentCounts,
 ): Conversation | undefined {
   // Time order; ties keep input order.
-  const messages = state.messages.sort((a, b) => a.ts - b.ts || a.seq - b.seq) as Message[];
+  // A copy holds exactly its messages (the array they were collected in has room for more).
+  const messages = state.messages.sort((a, b) => a.ts - b.ts || a.seq - b.seq).slice() as Message[];
   const first = messages[0];
   const last = messages[messages.length - 1];
   if (first === undefined || last === undefined) return undefined;
