@@ -57,10 +57,3 @@ export function isContained(c: Conversation): boolean {
 export function isSatisfied(rating: Rating, satisfiedFrom: number): boolean {
   return rating.kind === 'thumb' ? rating.up : rating.value >= satisfiedFrom;
 }
-
-/** Conversation sentiment: mean of its scored customer messages, or undefined. */
-export function sentimentScores(c: Conversation): number[] {
-  const scores: number[] = [];
-  for (const m of c.messages) if (m.role === 'customer' && m.sentiment !== undefined) scores.push(m.sentiment);
-  return scores;
-}

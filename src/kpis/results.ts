@@ -31,7 +31,7 @@ export function distribution(msValues: readonly number[], emptyReason: string, w
       ? { mean: null, p50: null, p90: null, p95: null, count: 0, reason: emptyReason }
       : { mean: null, p50: null, p90: null, count: 0, reason: emptyReason };
   }
-  const sorted = sortedCopy(msValues.map((v) => v / 1000));
+  const sorted = sortedCopy(msValues, 1000);
   const d: Distribution = {
     mean: mean(sorted),
     p50: percentileSorted(sorted, 0.5),

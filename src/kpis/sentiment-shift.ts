@@ -1,4 +1,3 @@
-import { sentimentScores } from '../conversations/derive.js';
 import type { Value } from '../report/types.js';
 import { value } from './results.js';
 import type { Kpi } from './types.js';
@@ -15,9 +14,18 @@ export const sentimentShift: Kpi<Value> = {
     let sum = 0;
     let n = 0;
     for (const c of convs) {
-      const scores = sentimentScores(c);
-      if (scores.length < 2) continue;
-      sum += (scores[scores.length - 1] as number) - (scores[0] as number);
+      // First and last scored customer message.
+      let first: number | undefined;
+      let last = 0;
+      let scored = 0;
+      for (const m of c.messages) {
+        if (m.role !== 'customer' || m.sentiment === undefined) continue;
+        first ??= m.sentiment;
+        last = m.sentiment;
+        scored++;
+      }
+      if (scored < 2 || first === undefined) continue;
+      sum += last - first;
       n++;
     }
     return value(n === 0 ? null : sum / n, n, 'no conversation with two scored customer messages');

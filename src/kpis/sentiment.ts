@@ -1,4 +1,3 @@
-import { sentimentScores } from '../conversations/derive.js';
 import type { SentimentKpi } from '../report/types.js';
 import { rate } from './results.js';
 import type { Kpi } from './types.js';
@@ -20,9 +19,16 @@ export const sentiment: Kpi<SentimentKpi> = {
     let positive = 0;
     let negative = 0;
     for (const c of convs) {
-      const scores = sentimentScores(c);
-      if (scores.length === 0) continue;
-      const score = scores.reduce((a, b) => a + b, 0) / scores.length;
+      // The mean of its scored customer messages, summed in message order.
+      let total = 0;
+      let scored = 0;
+      for (const m of c.messages) {
+        if (m.role !== 'customer' || m.sentiment === undefined) continue;
+        total += m.sentiment;
+        scored++;
+      }
+      if (scored === 0) continue;
+      const score = total / scored;
       sum += score;
       n++;
       if (score > NEUTRAL_BAND) positive++;

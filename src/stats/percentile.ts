@@ -21,9 +21,10 @@ export function mean(values: ArrayLike<number>): number | null {
   return sum / n;
 }
 
-/** Sorts a copy of the values ascending into a Float64Array (numeric sort, no comparator). */
-export function sortedCopy(values: readonly number[]): Float64Array {
-  const out = Float64Array.from(values);
+/** Sorts a copy of the values, each divided by `divisor`, ascending into a Float64Array (numeric sort, no comparator). */
+export function sortedCopy(values: readonly number[], divisor = 1): Float64Array {
+  const out = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) out[i] = (values[i] as number) / divisor;
   out.sort();
   return out;
 }
