@@ -1,4 +1,4 @@
-import { forEachReply } from '../conversations/derive.js';
+import { forEachReply, type ReplyRole } from '../conversations/derive.js';
 import type { Conversation } from '../model.js';
 import type { KpiContext } from './types.js';
 
@@ -25,7 +25,7 @@ export function replyTimes(convs: readonly Conversation[], ctx: KpiContext): Rep
   return ctx.memoFor(convs, 'replyTimes', () => {
     const times: ReplyTimes = { all: [], bot: [], agent: [], first: [] };
     let firstOfConversation = true;
-    const record = (role: 'bot' | 'agent', ms: number): void => {
+    const record = (role: ReplyRole, ms: number): void => {
       if (firstOfConversation) times.first.push(ms);
       firstOfConversation = false;
       times.all.push(ms);
@@ -36,5 +36,36 @@ export function replyTimes(convs: readonly Conversation[], ctx: KpiContext): Rep
       forEachReply(c, record);
     }
     return times;
+  });
+}
+
+/**
+ * Sentiment of each conversation in a set with scored customer messages, in conversation order:
+ * the mean of its scores (summed in message order) and, with two or more, the last minus the first.
+ */
+export interface ConversationSentiments {
+  means: number[];
+  shifts: number[];
+}
+
+export function conversationSentiments(convs: readonly Conversation[], ctx: KpiContext): ConversationSentiments {
+  return ctx.memoFor(convs, 'conversationSentiments', () => {
+    const out: ConversationSentiments = { means: [], shifts: [] };
+    for (const c of convs) {
+      let total = 0;
+      let scored = 0;
+      let first = 0;
+      let last = 0;
+      for (const m of c.messages) {
+        if (m.role !== 'customer' || m.sentiment === undefined) continue;
+        if (scored === 0) first = m.sentiment;
+        last = m.sentiment;
+        total += m.sentiment;
+        scored++;
+      }
+      if (scored > 0) out.means.push(total / scored);
+      if (scored > 1) out.shifts.push(last - first);
+    }
+    return out;
   });
 }

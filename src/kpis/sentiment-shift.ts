@@ -1,5 +1,6 @@
 import type { Value } from '../report/types.js';
 import { value } from './results.js';
+import { conversationSentiments } from './facts.js';
 import type { Kpi } from './types.js';
 
 export const sentimentShift: Kpi<Value> = {
@@ -10,24 +11,11 @@ export const sentimentShift: Kpi<Value> = {
   unit: 'score',
   direction: 'higher',
   requires: ['sentiment'],
-  compute(convs) {
+  compute(convs, ctx) {
+    const shifts = conversationSentiments(convs, ctx).shifts;
     let sum = 0;
-    let n = 0;
-    for (const c of convs) {
-      // First and last scored customer message.
-      let first: number | undefined;
-      let last = 0;
-      let scored = 0;
-      for (const m of c.messages) {
-        if (m.role !== 'customer' || m.sentiment === undefined) continue;
-        first ??= m.sentiment;
-        last = m.sentiment;
-        scored++;
-      }
-      if (scored < 2 || first === undefined) continue;
-      sum += last - first;
-      n++;
-    }
+    for (const shift of shifts) sum += shift;
+    const n = shifts.length;
     return value(n === 0 ? null : sum / n, n, 'no conversation with two scored customer messages');
   },
 };

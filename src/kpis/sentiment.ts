@@ -1,5 +1,6 @@
 import type { SentimentKpi } from '../report/types.js';
 import { rate } from './results.js';
+import { conversationSentiments } from './facts.js';
 import type { Kpi } from './types.js';
 
 /** Scores above this are positive, below its negative negative, the rest neutral. */
@@ -13,24 +14,14 @@ export const sentiment: Kpi<SentimentKpi> = {
   unit: 'score',
   direction: 'higher',
   requires: ['sentiment'],
-  compute(convs) {
+  compute(convs, ctx) {
+    const means = conversationSentiments(convs, ctx).means;
+    const n = means.length;
     let sum = 0;
-    let n = 0;
     let positive = 0;
     let negative = 0;
-    for (const c of convs) {
-      // The mean of its scored customer messages, summed in message order.
-      let total = 0;
-      let scored = 0;
-      for (const m of c.messages) {
-        if (m.role !== 'customer' || m.sentiment === undefined) continue;
-        total += m.sentiment;
-        scored++;
-      }
-      if (scored === 0) continue;
-      const score = total / scored;
+    for (const score of means) {
       sum += score;
-      n++;
       if (score > NEUTRAL_BAND) positive++;
       else if (score < -NEUTRAL_BAND) negative++;
     }
