@@ -1,17 +1,14 @@
 import type { Conversation, Rating, Role } from '../model.js';
 
-export interface Reply {
-  role: Extract<Role, 'bot' | 'agent'>;
-  /** Milliseconds from the start of the pending customer run to this reply. */
-  ms: number;
-}
+/** Who can answer a customer. */
+export type ReplyRole = Extract<Role, 'bot' | 'agent'>;
 
 /**
  * The response-time walk: a customer message with nothing pending starts a run; the next bot or
  * agent message records one reply and clears it. System messages and unprompted replies are ignored.
- * `onReply` returns true to stop the walk.
+ * `onReply` gets the replying role and the milliseconds since the run started; true stops the walk.
  */
-export function forEachReply(c: Conversation, onReply: (role: Reply['role'], ms: number) => boolean | void): void {
+export function forEachReply(c: Conversation, onReply: (role: ReplyRole, ms: number) => boolean | void): void {
   let pendingSince: number | undefined;
   for (const m of c.messages) {
     if (m.role === 'customer') pendingSince ??= m.ts;
@@ -20,15 +17,6 @@ export function forEachReply(c: Conversation, onReply: (role: Reply['role'], ms:
       pendingSince = undefined;
     }
   }
-}
-
-/** Every reply of the response-time walk, in order. */
-export function replies(c: Conversation): Reply[] {
-  const out: Reply[] = [];
-  forEachReply(c, (role, ms) => {
-    out.push({ role, ms });
-  });
-  return out;
 }
 
 /** Time from the first customer message to the first bot/agent message after it. */
