@@ -17,6 +17,16 @@ function daysIn(year: number, month: number): number {
   return DAYS_IN_MONTH[month - 1] ?? 0;
 }
 
+/** A real calendar date (month 1–12). NaN fields fail every comparison, so they are not valid either. */
+function isDate(y: number, mo: number, d: number): boolean {
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysIn(y, mo);
+}
+
+/** A real date and a wall-clock time of day (no leap seconds). */
+function isDateTime(y: number, mo: number, d: number, h: number, mi: number, s: number): boolean {
+  return isDate(y, mo, d) && h <= 23 && mi <= 59 && s <= 59;
+}
+
 export function epochToMs(n: number): number {
   return n < EPOCH_MS_FROM ? n * 1000 : n;
 }
@@ -56,8 +66,8 @@ function utcSeconds(s: string): number {
   const h = digit(s, 11) * 10 + digit(s, 12);
   const mi = digit(s, 14) * 10 + digit(s, 15);
   const sec = digit(s, 17) * 10 + digit(s, 18);
-  // NaN fails every comparison, so a non-digit anywhere ends here too.
-  if (!(mo >= 1 && mo <= 12 && d >= 1 && d <= daysIn(y, mo) && h <= 23 && mi <= 59 && sec <= 59)) return NaN;
+  // A non-digit anywhere gives NaN, which is not a valid date.
+  if (!isDateTime(y, mo, d, h, mi, sec)) return NaN;
   return Date.UTC(y, mo - 1, d, h, mi, sec, 0);
 }
 
@@ -82,7 +92,7 @@ export function parseTimestamp(value: unknown, tz: string): number {
   const h = Number(m[4]);
   const mi = Number(m[5]);
   const sec = m[6] === undefined ? 0 : Number(m[6]);
-  if (mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo) || h > 23 || mi > 59 || sec > 59) return NaN;
+  if (!isDateTime(y, mo, d, h, mi, sec)) return NaN;
   // Fractions beyond milliseconds are kept (as a fractional millisecond).
   const frac = m[7] === undefined ? 0 : Number(`0.${m[7]}`) * 1000;
   const zone = m[8];
@@ -117,7 +127,7 @@ export function parseBound(value: string, tz: string): number {
     const y = Number(date[1]);
     const mo = Number(date[2]);
     const d = Number(date[3]);
-    if (mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo)) return NaN;
+    if (!isDate(y, mo, d)) return NaN;
     return wallClockToMs(tz, y, mo, d, 0, 0, 0, 0);
   }
   return parseTimestamp(value, tz);
