@@ -69,13 +69,13 @@ function jsonRow(text: string, file: string, line: number): RawRow | undefined {
   try {
     value = JSON.parse(text);
   } catch {
-    const raw = decoded ? text : utf8Line(text);
-    if (raw.trim() === '') return undefined;
-    return { file, line, ok: false, reason: 'malformed JSON', raw };
+    // not JSON: `value` stays undefined, which JSON.parse never returns
   }
-  // Valid JSON that is not an object (array, number, string, null) is malformed too.
+  // Invalid JSON, or valid JSON that is not an object (array, number, string, null), is malformed.
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { file, line, ok: false, reason: 'malformed JSON', raw: decoded ? text : utf8Line(text) };
+    const raw = decoded ? text : utf8Line(text);
+    if (value === undefined && raw.trim() === '') return undefined;
+    return { file, line, ok: false, reason: 'malformed JSON', raw };
   }
   const fields = decoded ? (value as Record<string, unknown>) : restoreUtf8(value as Record<string, unknown>);
   return { file, line, ok: true, fields };
