@@ -6,7 +6,7 @@
  *
  * Prints one JSON object to stdout: { tool, duckdb, file, rows, kpis: { "<kpi>.<field>": number|null } }
  * where the keys are paths into botkpi's `report --format json` `kpis` object, so the two can be
- * compared field by field. Follows /work/shared/kpi-definitions.md written independently of
+ * compared field by field. Follows docs/definitions.md written independently of
  * botkpi's code (sections 2, 3 and 5), for the fields the synthetic generator emits:
  *   - roles/events: canonical values only (customer/bot/agent/system; message/handoff/resolved/
  *     csat/close), matched case-insensitively after trimming; the contract's role aliases

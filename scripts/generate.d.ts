@@ -19,7 +19,7 @@ export interface GenerateOptions {
 }
 
 /**
- * A transcript row with the canonical field names of kpi-definitions §1. Absent fields are
+ * A transcript row with the canonical field names of docs/definitions.md §1. Absent fields are
  * omitted. Message rows have `role` and no `event` (it defaults to message); event rows have
  * `event` and no `role`.
  */

@@ -2,7 +2,7 @@
 // @ts-check
 /**
  * Deterministic generator of synthetic customer-service-bot transcripts (and orders) for a
- * cross-border e-commerce shop, in the input format of /work/shared/kpi-definitions.md §1.
+ * cross-border e-commerce shop, in the input format of docs/definitions.md §1.
  *
  * Everything is derived from one 32-bit seed through mulberry32, with no dependencies, so the same
  * options always give byte-identical output. Rows are produced lazily by a sync generator, so a
