@@ -15,6 +15,7 @@ import { KPIS } from '../kpis/registry.js';
 import type { KpiUnit } from '../kpis/types.js';
 import { flattenKpi, type StatRow } from '../render/flatten.js';
 import { kpiMeta, unavailableReason } from '../render/meta.js';
+import { isKpiError } from '../kpis/results.js';
 import type { KpiResult, Report } from '../report/types.js';
 import { suggest } from './suggest.js';
 
@@ -115,6 +116,8 @@ function findStatistic(check: Check, result: KpiResult): Pick<StatRow, 'value' |
 export function evaluateCheck(check: Check, report: Pick<Report, 'kpis'>, allowMissing = false): CheckResult {
   const { expression, kpi, path, op, threshold } = check;
   const result = report.kpis[kpi];
+  // A KPI that failed fails every check on it, --allow-missing or not.
+  if (isKpiError(result)) return { expression, kpi, path, op, threshold, value: null, unit: kpiMeta(kpi).unit, passed: false, reason: result.reason };
   const stat = result === undefined ? { value: null, unit: kpiMeta(kpi).unit, reason: 'not in the report' } : findStatistic(check, result);
   if (check.percent && stat.unit !== 'ratio') throw new UsageError(`check "${expression}": a percentage only applies to rates, and ${kpi}.${path} is in ${stat.unit}`);
   const out: CheckResult = { expression, kpi, path, op, threshold, value: stat.value, unit: stat.unit, passed: false };

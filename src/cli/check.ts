@@ -48,7 +48,7 @@ export function checkCommand(program: Command, io: Io, setCode: (code: number) =
       if (expressions.length === 0) throw new UsageError('no checks: give --fail-if EXPRESSION (repeatable) or "thresholds" in the config file');
       const checks = expressions.map((e) => parseCheck(e));
       const loaded = await loadData(files, flags, io, process.cwd());
-      const summary = evaluateChecks(checks, makeReport(loaded, flags, []), flags.allowMissing === true);
+      const summary = evaluateChecks(checks, makeReport(loaded, flags, [], io), flags.allowMissing === true);
       const text = format === 'json' ? renderCheckJson(summary) : renderCheckTable(summary, { color: useColor(io, flags.color, false) });
       await writeOutput(io, text, undefined);
       setCode(summary.passed ? 0 : 1);

@@ -7,7 +7,9 @@ import { renderComparison } from '../compare/render.js';
 import { UsageError } from '../errors.js';
 import { buildReport } from '../report/build.js';
 import { inScope } from '../report/scope.js';
-import { addDataOptions, givenOptions, loadData, reportOptions, scopeBounds, type DataFlags } from './data.js';
+import type { KpiFailure } from '../kpis/runner.js';
+import type { GroupKey } from '../report/types.js';
+import { addDataOptions, givenOptions, loadData, reportOptions, scopeBounds, warnKpiFailure, type DataFlags } from './data.js';
 import { useColor, writeOutput, type Io } from './io.js';
 import { resolveFormat } from './report.js';
 
@@ -67,7 +69,13 @@ async function fromTranscripts(files: string[], flags: CompareFlags, period: Per
   const periods = comparePeriods(period, tz, until === undefined ? { latestStart } : { until });
   const report = (p: Interval): ReportLike => {
     const [sinceText, untilText] = [isoIn(p.since, tz), isoIn(p.until, tz)];
-    const options = { ...base, scope: { ...base.scope, since: p.since, until: p.until }, sinceText, untilText };
+    const options = {
+      ...base,
+      scope: { ...base.scope, since: p.since, until: p.until },
+      sinceText,
+      untilText,
+      onKpiError: (failure: KpiFailure & { group?: GroupKey }) => warnKpiFailure(io, failure),
+    };
     return buildReport(loaded.data, options, loaded.orders);
   };
   return compareReports(periods.previous.label, report(periods.previous), periods.current.label, report(periods.current));

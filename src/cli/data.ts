@@ -9,7 +9,8 @@ import { readBatches, type InputFormat } from '../read/index.js';
 import { buildReport, type ReportOptions } from '../report/build.js';
 import { ingest, ingestOrders, type Ingested, type IngestedOrders, type Rejection } from '../report/ingest.js';
 import { parseWhere } from '../report/scope.js';
-import type { Report } from '../report/types.js';
+import type { KpiFailure } from '../kpis/runner.js';
+import type { GroupKey, Report } from '../report/types.js';
 import { parseBound } from '../schema/timestamp.js';
 import { textAnalysisLoader } from '../text/index.js';
 import { version, warn, type Io } from './io.js';
@@ -180,6 +181,15 @@ export function reportOptions(loaded: Loaded, flags: DataFlags, by: readonly Dim
 }
 
 /** The report model for loaded data, scoped and broken down as the flags say. */
-export function makeReport(loaded: Loaded, flags: DataFlags, by: readonly Dimension[]): Report {
-  return buildReport(loaded.data, reportOptions(loaded, flags, by), loaded.orders);
+/** Builds the report; a KPI that fails is named on stderr (with its stack under `--debug`). */
+export function makeReport(loaded: Loaded, flags: DataFlags, by: readonly Dimension[], io?: Io): Report {
+  const options = reportOptions(loaded, flags, by);
+  if (io !== undefined) options.onKpiError = (failure) => warnKpiFailure(io, failure);
+  return buildReport(loaded.data, options, loaded.orders);
+}
+
+export function warnKpiFailure(io: Io, { kpi, error, group }: KpiFailure & { group?: GroupKey }): void {
+  const where = group === undefined ? '' : ` in group ${JSON.stringify(group)}`;
+  warn(io, `KPI ${kpi} failed${where}: ${error instanceof Error ? error.message : String(error)}`);
+  if (process.argv.includes('--debug') && error instanceof Error && error.stack !== undefined) io.stderr.write(`${error.stack}\n`);
 }

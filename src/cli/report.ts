@@ -46,7 +46,7 @@ export function reportCommand(program: Command, io: Io, setCode: (code: number) 
       const flags = givenOptions<ReportFlags>(self);
       const format = resolveFormat(flags.format, flags.output);
       const loaded = await loadData(files, flags, io, process.cwd());
-      const report = makeReport(loaded, flags, flags.by);
+      const report = makeReport(loaded, flags, flags.by, io);
       const toFile = flags.output !== undefined && flags.output !== '-';
       await writeOutput(io, render(report, format, { color: useColor(io, flags.color, toFile) }), flags.output);
       setCode(0);

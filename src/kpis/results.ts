@@ -1,4 +1,4 @@
-import type { Distribution, NotApplicable, Rate, Value } from '../report/types.js';
+import type { Distribution, KpiError, NotApplicable, Rate, Value } from '../report/types.js';
 import { mean, percentileSorted, sortedCopy, wilson } from '../stats/index.js';
 
 /** A rate with Wilson interval; null with `emptyReason` when the denominator is 0. */
@@ -49,3 +49,12 @@ export function value(v: number | null, count: number, emptyReason: string): Val
 export function notApplicable(reason: string): NotApplicable {
   return { value: null, reason };
 }
+
+/** The result of a KPI whose computation threw: its own kind, never mistaken for "not applicable". */
+export function kpiError(err: unknown): KpiError {
+  const message = err instanceof Error ? err.message : String(err);
+  return { value: null, error: message, reason: `error: ${message}` };
+}
+
+export const isKpiError = (result: unknown): result is KpiError =>
+  typeof result === 'object' && result !== null && typeof (result as { error?: unknown }).error === 'string';

@@ -2,7 +2,7 @@ import type { Conversation } from '../model.js';
 import type { KpiResult } from '../report/types.js';
 import type { Field } from '../schema/fields.js';
 import type { Order } from '../schema/orders.js';
-import { notApplicable, rate } from './results.js';
+import { kpiError, notApplicable, rate } from './results.js';
 import type { Kpi, KpiContext, KpiOptions } from './types.js';
 
 export function createContext(
@@ -38,14 +38,21 @@ export function missingRequirement(kpi: Kpi, context: KpiContext): string | unde
   return kpi.applicable?.(context);
 }
 
+/** A KPI that threw, with the error as thrown (for `--debug`). */
+export interface KpiFailure {
+  kpi: string;
+  error: unknown;
+}
+
 /**
  * Runs every KPI over the conversations. A KPI whose fields are absent is null with the reason;
- * one that throws becomes an error result and the others still run.
+ * one that throws becomes an error result (reported to `onError`) and the others still run.
  */
 export function runKpis(
   kpis: readonly Kpi[],
   conversations: readonly Conversation[],
   context: KpiContext,
+  onError?: (failure: KpiFailure) => void,
 ): Record<string, KpiResult> {
   const out: Record<string, KpiResult> = {};
   for (const kpi of kpis) {
@@ -58,7 +65,8 @@ export function runKpis(
     try {
       out[kpi.id] = kpi.compute(conversations, context);
     } catch (err) {
-      out[kpi.id] = notApplicable(`error: ${err instanceof Error ? err.message : String(err)}`);
+      out[kpi.id] = kpiError(err);
+      onError?.({ kpi: kpi.id, error: err });
     }
   }
   return out;

@@ -1,7 +1,7 @@
 import { attribute, type Dimension } from '../conversations/attributes.js';
 import type { Conversation } from '../model.js';
 import { KPIS } from '../kpis/registry.js';
-import { createContext, runKpis } from '../kpis/runner.js';
+import { createContext, runKpis, type KpiFailure } from '../kpis/runner.js';
 import type { Kpi, KpiOptions } from '../kpis/types.js';
 import type { Ingested, IngestedOrders } from './ingest.js';
 import { inScope, type Scope } from './scope.js';
@@ -18,6 +18,8 @@ export interface ReportOptions {
   baseCurrency: string;
   version: string;
   kpis?: readonly Kpi[];
+  /** Called for every KPI that throws (overall and per group); its result is an error result. */
+  onKpiError?: (failure: KpiFailure & { group?: GroupKey }) => void;
 }
 
 /** Orders labels ascending with null last. */
@@ -63,12 +65,18 @@ export function buildReport(data: Ingested, options: ReportOptions, orders?: Ing
   const kpis = options.kpis ?? KPIS;
   const context = createContext(data.conversations, options.kpi, data.fields, orders?.orders);
   const scoped = inScope(data.conversations, options.scope);
+  let kpiErrors = 0;
+  const failed = (group?: GroupKey) => (failure: KpiFailure): void => {
+    kpiErrors++;
+    options.onKpiError?.(group === undefined ? failure : { ...failure, group });
+  };
+  const overall = runKpis(kpis, scoped, context, failed());
   const groups: Group[] =
     options.by.length === 0
       ? []
       : groupBy(scoped, options.by, options.scope.tz).map((g) => ({
           by: g.key,
-          kpis: runKpis(kpis, g.conversations, context),
+          kpis: runKpis(kpis, g.conversations, context, failed(g.key)),
         }));
   return {
     schemaVersion: 1,
@@ -89,8 +97,9 @@ export function buildReport(data: Ingested, options: ReportOptions, orders?: Ing
       languageDetected: data.conversations.reduce((n, c) => n + (c.languageDetected ? 1 : 0), 0),
       sentiment: data.sentiment,
       ...(orders === undefined ? {} : { orders: orders.counts }),
+      ...(kpiErrors === 0 ? {} : { kpiErrors }),
     },
-    kpis: runKpis(kpis, scoped, context),
+    kpis: overall,
     groups,
   };
 }

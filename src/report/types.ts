@@ -27,6 +27,10 @@ export const valueSchema = z.object({ value: nullableNum, count: num.optional(),
 
 export const notApplicableSchema = z.object({ value: z.null(), reason: z.string() }).describe('a KPI whose inputs are absent');
 
+export const kpiErrorSchema = z
+  .object({ value: z.null(), error: z.string().describe('what went wrong'), reason: z.string() })
+  .describe('a KPI whose computation failed: counted in dataQuality.kpiErrors, and every check on it fails');
+
 export const conversationsKpiSchema = z.object({
   value: num,
   botEngaged: num,
@@ -104,6 +108,7 @@ export const kpiResultSchema = z.union([
   rateSchema,
   distributionSchema,
   valueSchema,
+  kpiErrorSchema,
   notApplicableSchema,
 ]);
 
@@ -124,6 +129,7 @@ export const dataQualitySchema = rowCountsSchema.extend({
     .object({ given: num, computed: num, unscored: num })
     .describe('customer messages by how their sentiment was obtained; unscored = text in an unsupported language'),
   orders: rowCountsSchema.optional().describe('order rows (--orders), with the same accounting'),
+  kpiErrors: num.optional().describe('KPI results (overall and per group) whose computation failed; present when any did'),
 });
 
 export const groupKeySchema = z.record(z.string(), z.string().nullable());
@@ -148,6 +154,7 @@ export type Rate = z.infer<typeof rateSchema>;
 export type Distribution = z.infer<typeof distributionSchema>;
 export type Value = z.infer<typeof valueSchema>;
 export type NotApplicable = z.infer<typeof notApplicableSchema>;
+export type KpiError = z.infer<typeof kpiErrorSchema>;
 export type ConversationsKpi = z.infer<typeof conversationsKpiSchema>;
 export type AutomationKpi = z.infer<typeof automationKpiSchema>;
 export type ResponseTimeKpi = z.infer<typeof responseTimeKpiSchema>;
