@@ -11,8 +11,8 @@
  *   - roles/events: canonical values only (customer/bot/agent/system; message/handoff/resolved/
  *     csat/close), matched case-insensitively after trimming; the contract's role aliases
  *     (user, assistant, human, …) are NOT mapped here — scripts/generate.js never emits them.
- *   - timestamps: ISO 8601 with 'Z' or an offset (cast to TIMESTAMPTZ); epoch numbers and
- *     offset-less local times (--tz) are not handled.
+ *   - timestamps: ISO 8601 with 'Z' or an offset (cast to TIMESTAMPTZ), and epoch numbers
+ *     (the 1e11 seconds/milliseconds rule); offset-less local times (--tz) are not handled.
  *   - no row validation / rejection: generated data is valid; duplicates ((conversation_id,
  *     message_id) repeated → first in input order kept) are handled.
  *   - field names: the canonical lower-case names (no case-insensitive header matching, no --map).
@@ -59,10 +59,15 @@ const SQL = [
   `CREATE MACRO kbool(x) AS CASE lower(trim(x)) WHEN 'true' THEN true WHEN '1' THEN true WHEN 'yes' THEN true
                                             WHEN 'false' THEN false WHEN '0' THEN false WHEN 'no' THEN false END`,
   `CREATE MACRO absent(x) AS nullif(trim(x), '')`,
+  // Timestamps: epoch numbers (below 1e11 seconds, else milliseconds, fractions kept) or ISO 8601
+  // with Z or an offset, as epoch milliseconds (a double, like botkpi's).
+  `CREATE MACRO kts(x) AS CASE WHEN regexp_full_match(x, '-?[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]+)?')
+                              THEN CASE WHEN abs(CAST(x AS DOUBLE)) < 1e11 THEN CAST(x AS DOUBLE) * 1000 ELSE CAST(x AS DOUBLE) END
+                              ELSE CAST(epoch_us(CAST(x AS TIMESTAMPTZ)) AS DOUBLE) / 1000 END`,
   // 1. Rows in input order. rowid = position in the file (insertion order is preserved).
   `CREATE TABLE raw AS
      SELECT absent(conversation_id) AS cid,
-            epoch_ms(CAST(absent("timestamp") AS TIMESTAMPTZ)) AS ts,
+            kts(absent("timestamp")) AS ts,
             lower(trim(role)) AS role,
             coalesce(lower(absent(event)), 'message') AS event,
             absent(message_id) AS message_id,

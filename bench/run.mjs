@@ -30,6 +30,10 @@ const HELP = `usage: npm run bench -- [options]
   --sizes LIST      comma-separated conversation counts (overrides the default 50000,200000[,1000000])
   --formats LIST    jsonl,csv (default both)
   --seed S          generator seed (default 42)
+  --timestamps T    realistic (default): the timestamp forms real exports write, mixed per row —
+                    ISO with milliseconds and Z, ISO with +08:00/-05:00 offsets, epoch milliseconds
+                    and epoch seconds with fractions as JSON numbers; utc: the generator's own
+                    YYYY-MM-DDTHH:MM:SSZ only
   --build           run \`npm run build\` first even if dist/ exists
   --no-snapshot     run bin/botkpi.js in place instead of a copy of bin/ + dist/ in bench/.cache/build
   --skip-extras     skip the breakdown (--by week --by channel) and text-analysis variants
@@ -48,6 +52,7 @@ const { values: opt } = parseArgs({
     sizes: { type: 'string' },
     formats: { type: 'string', default: 'jsonl,csv' },
     seed: { type: 'string', default: '42' },
+    timestamps: { type: 'string', default: 'realistic' },
     build: { type: 'boolean', default: false },
     'no-snapshot': { type: 'boolean', default: false },
     'skip-extras': { type: 'boolean', default: false },
@@ -71,6 +76,8 @@ const SIZES = (opt.sizes ?? (opt.large ? '50000,200000,1000000' : '50000,200000'
   if (!Number.isInteger(n) || n < 1) fail(`bad size "${s}"`);
   return n;
 });
+if (opt.timestamps !== 'realistic' && opt.timestamps !== 'utc') fail(`--timestamps must be realistic or utc, got ${opt.timestamps}`);
+const REALISTIC = opt.timestamps === 'realistic';
 const FORMATS = opt.formats.split(',').map((s) => s.trim().toLowerCase());
 for (const f of FORMATS) if (f !== 'jsonl' && f !== 'csv') fail(`bad format "${f}" (jsonl or csv)`);
 
@@ -234,7 +241,7 @@ const generator = await import(pathToFileURL(GENERATOR).href);
  * `language` field, so that botkpi has to detect languages (the generator always sets it).
  */
 async function dataset(conversations, format, kind = 'text') {
-  const stem = `transcripts-c${conversations}-s${SEED}-${kind}`;
+  const stem = `transcripts-c${conversations}-s${SEED}-${kind}${REALISTIC ? '-rts' : ''}`;
   const file = join(DATA, `${stem}-g${genHash}.${format}`);
   const metaFile = `${file}.meta.json`;
   if (existsSync(file) && existsSync(metaFile)) {
@@ -259,12 +266,45 @@ async function dataset(conversations, format, kind = 'text') {
       }
     })(source);
   }
+  if (REALISTIC) source = realisticTimestamps(source);
   const rows = format === 'csv' ? await generator.writeCsv(source, tmp) : await generator.writeJsonl(source, tmp);
   renameSync(tmp, file);
   const meta = { conversations, seed: SEED, text: true, kind, format, generatorHash: genHash, rows, bytes: statSync(file).size };
   writeFileSync(metaFile, JSON.stringify(meta));
   console.log(`${fmtInt(rows)} rows, ${fmt(meta.bytes / 1e6, 1)} MB in ${fmt((performance.now() - t0) / 1000, 1)} s`);
   return { file, ...meta, cached: false };
+}
+
+/**
+ * The timestamp forms of real exports, mixed per row (deterministic): each row keeps its instant
+ * plus a sub-second part (0–999 ms, from its position) and is written as one of
+ *   35 % ISO with milliseconds and Z        2025-01-06T10:00:00.123Z
+ *   15 % ISO with a +08:00 offset           2025-01-06T18:00:00.123+08:00
+ *   15 % ISO with a -05:00 offset           2025-01-06T05:00:00.123-05:00
+ *   20 % epoch milliseconds (JSON number)   1736157600123
+ *   15 % epoch seconds with a fraction      1736157600.123
+ */
+function* realisticTimestamps(rows) {
+  let i = 0;
+  const iso = (ms, offsetMin) => {
+    const local = new Date(ms + offsetMin * 60_000).toISOString().slice(0, 23);
+    if (offsetMin === 0) return `${local}Z`;
+    const sign = offsetMin < 0 ? '-' : '+';
+    const a = Math.abs(offsetMin);
+    return `${local}${sign}${String(Math.floor(a / 60)).padStart(2, '0')}:${String(a % 60).padStart(2, '0')}`;
+  };
+  for (const row of rows) {
+    const n = i++;
+    const ms = Date.parse(row.timestamp) + ((n * 7919) % 1000);
+    const pick = (n * 2654435761) % 100; // spread over the row sequence (Knuth's multiplicative hash)
+    let timestamp;
+    if (pick < 35) timestamp = iso(ms, 0);
+    else if (pick < 50) timestamp = iso(ms, 480);
+    else if (pick < 65) timestamp = iso(ms, -300);
+    else if (pick < 85) timestamp = ms;
+    else timestamp = ms / 1000;
+    yield { ...row, timestamp };
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
