@@ -10,7 +10,8 @@ export const CONFIG_FILE = 'botkpi.config.json';
 export function formatConfigIssues(file: string, error: z.ZodError): string {
   return error.issues
     .map((i) => {
-      const path = i.path.join('.');
+      // business_hours.week.mon[1]
+      const path = i.path.map((k, n) => (typeof k === 'number' ? `[${k}]` : `${n === 0 ? '' : '.'}${String(k)}`)).join('');
       const message =
         i.code === 'unrecognized_keys' ? `unknown key${i.keys.length > 1 ? 's' : ''} ${i.keys.join(', ')}` : i.message;
       return `${file}: ${path === '' ? '' : `${path}: `}${message}`;

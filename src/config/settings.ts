@@ -1,7 +1,9 @@
+import { DURATION_HINT, parseDuration } from '../calendar/duration.js';
+import { BusinessCalendar, Schedule, WEEKDAY_KEYS, type MinuteInterval, type ScheduleSpec } from '../calendar/schedule.js';
 import { UsageError } from '../errors.js';
 import { DEFAULT_FALLBACK_INTENTS, type Field } from '../schema/fields.js';
 import { isValidTimeZone } from '../schema/timestamp.js';
-import type { Config } from './schema.js';
+import { parseInterval, type Config } from './schema.js';
 
 const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
 
@@ -22,6 +24,18 @@ export interface CostModel {
   margin: number;
 }
 
+/** Service-level targets in milliseconds; undefined = not set. */
+export interface SlaTargets {
+  firstResponseMs?: number;
+  handoffWaitMs?: number;
+  resolutionMs?: number;
+  /** Measure first response and handoff wait in business time. */
+  businessHours: boolean;
+}
+
+export const SLA_TARGETS = ['first_response', 'handoff_wait', 'resolution'] as const;
+export type SlaTarget = (typeof SLA_TARGETS)[number];
+
 /** Every setting a run uses, after flags, config file and defaults are merged (in that order). */
 export interface Settings {
   tz: string;
@@ -40,6 +54,13 @@ export interface Settings {
   detectLanguage: boolean;
   textSentiment: boolean;
   thresholds: string[];
+  /** Office hours; undefined without `business_hours` in the config. */
+  businessHours?: BusinessCalendar;
+  sla: SlaTargets;
+  /** `outcomes.silence`: how long after a conversation's end the data must run to call it assumed. */
+  outcomeSilenceMs: number;
+  /** Episode split duration; undefined = no split. */
+  splitAfterMs?: number;
 }
 
 /** Values given on the command line; undefined = not given. */
@@ -54,6 +75,9 @@ export interface SettingFlags {
   attributionWindow?: string;
   detectLanguage?: boolean;
   textSentiment?: boolean;
+  /** `--sla target=duration` (repeatable), also `business_hours=true|false`. */
+  sla?: string[];
+  splitAfter?: string;
 }
 
 export const DEFAULTS = {
@@ -63,7 +87,63 @@ export const DEFAULTS = {
   attributionWindow: '72h',
   baseCurrency: 'USD',
   margin: 1,
+  outcomeSilence: '24h',
 } as const;
+
+type ScheduleConfig = { timezone: string; week?: Partial<Record<string, string[] | undefined>>; holidays?: string[] | undefined };
+
+function scheduleOf(config: ScheduleConfig): Schedule {
+  const week: ScheduleSpec['week'] = {};
+  for (const day of WEEKDAY_KEYS) {
+    // Validated by the config schema.
+    week[day] = (config.week?.[day] ?? []).map((text) => parseInterval(text) as MinuteInterval);
+  }
+  return new Schedule({ timezone: config.timezone, week, holidays: config.holidays ?? [] });
+}
+
+/** The default schedule and one per market, from a validated `business_hours` config. */
+export function businessCalendar(config: NonNullable<Config['business_hours']>): BusinessCalendar {
+  const markets = new Map(Object.entries(config.markets ?? {}).map(([code, m]) => [code, scheduleOf(m)]));
+  return new BusinessCalendar(scheduleOf(config), markets);
+}
+
+function strictDuration(name: string, text: string): number {
+  const ms = parseDuration(text);
+  if (ms === undefined) throw new UsageError(`${name} "${text}": expected ${DURATION_HINT}`);
+  return ms;
+}
+
+/** Targets from the config, then `--sla target=duration` flags over them. */
+function slaTargets(config: Config['sla'], flags: readonly string[], schedule: boolean): SlaTargets {
+  const given: Record<string, string | boolean | undefined> = { ...config };
+  for (const text of flags) {
+    const m = /^\s*([a-z_]+)\s*=\s*(.*?)\s*$/i.exec(text);
+    const key = m?.[1]?.toLowerCase();
+    if (m === null || key === undefined) throw new UsageError(`--sla "${text}": expected target=duration, e.g. first_response=30s`);
+    const value = m[2] as string;
+    if (key === 'business_hours') {
+      if (!/^(true|false)$/i.test(value)) throw new UsageError(`--sla "${text}": business_hours is true or false`);
+      given.business_hours = value.toLowerCase() === 'true';
+    } else if ((SLA_TARGETS as readonly string[]).includes(key)) {
+      given[key] = value;
+    } else {
+      throw new UsageError(`--sla "${text}": unknown target "${key}" (one of ${SLA_TARGETS.join(', ')}, business_hours)`);
+    }
+  }
+  const targets: SlaTargets = { businessHours: given.business_hours === true };
+  if (targets.businessHours && !schedule) throw new UsageError('sla.business_hours: true needs a business_hours schedule in the config');
+  const ms = (key: SlaTarget): number | undefined => {
+    const v = given[key];
+    return typeof v === 'string' ? strictDuration(`sla.${key}`, v) : undefined;
+  };
+  const first = ms('first_response');
+  const handoff = ms('handoff_wait');
+  const resolution = ms('resolution');
+  if (first !== undefined) targets.firstResponseMs = first;
+  if (handoff !== undefined) targets.handoffWaitMs = handoff;
+  if (resolution !== undefined) targets.resolutionMs = resolution;
+  return targets;
+}
 
 function window(name: string, value: string | number, unit: 'd' | 'h'): number {
   const ms = durationMs(value, unit);
@@ -100,7 +180,12 @@ export function resolveSettings(flags: SettingFlags, config: Config): Settings {
     detectLanguage: flags.detectLanguage ?? config.sentiment?.detect_language ?? true,
     textSentiment: flags.textSentiment ?? config.sentiment?.from_text ?? true,
     thresholds: config.thresholds ?? [],
+    sla: slaTargets(config.sla, flags.sla ?? [], config.business_hours !== undefined),
+    outcomeSilenceMs: strictDuration('outcomes.silence', config.outcomes?.silence ?? DEFAULTS.outcomeSilence),
   };
+  if (config.business_hours !== undefined) settings.businessHours = businessCalendar(config.business_hours);
+  const split = flags.splitAfter ?? config.episodes?.split_after;
+  if (split !== undefined) settings.splitAfterMs = strictDuration(flags.splitAfter === undefined ? 'episodes.split_after' : '--split-after', split);
   const threshold = flags.confidenceThreshold ?? config.intents?.confidence_threshold;
   if (threshold !== undefined) settings.confidenceThreshold = threshold;
   if (hasCost) {

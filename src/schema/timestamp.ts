@@ -1,4 +1,4 @@
-import { TZDate } from '@date-fns/tz';
+import { localToUtc } from '../calendar/zone.js';
 
 /**
  * ISO 8601 as the contract accepts it: `YYYY-MM-DD`, `T` or a space, `HH:MM[:SS[.fff…]]`,
@@ -43,8 +43,8 @@ export function wallClockToMs(
   ms: number,
 ): number {
   if (tz === 'UTC' || tz === 'Etc/UTC') return Date.UTC(y, mo - 1, d, h, mi, s, ms);
-  // Nonexistent local times (spring-forward gap) move forward; ambiguous ones take the later offset.
-  return new TZDate(y, mo - 1, d, h, mi, s, ms, tz).getTime();
+  // A local time in a spring-forward gap moves forward by the gap; one that occurs twice is its first occurrence.
+  return localToUtc(tz, y, mo, d, h, mi, s, ms);
 }
 
 /** The digit at `i` of `s`, or NaN. */

@@ -29,6 +29,12 @@ describe('parseTimestamp', () => {
     expect(parseTimestamp('2025-01-06T10:00:00Z', 'Asia/Tokyo')).toBe(utc('2025-01-06T10:00:00Z'));
   });
 
+  it('moves a local time in a daylight-saving gap forward and reads a repeated one as its first occurrence', () => {
+    expect(parseTimestamp('2025-03-30 02:30:00', 'Europe/Berlin')).toBe(utc('2025-03-30T01:30:00Z'));
+    expect(parseTimestamp('2025-10-26 02:30:00', 'Europe/Berlin')).toBe(utc('2025-10-26T00:30:00Z'));
+    expect(parseTimestamp('2025-11-02T01:30:00.250', 'America/New_York')).toBe(utc('2025-11-02T05:30:00.250Z'));
+  });
+
   it.each(['yesterday', '2025-13-01T00:00:00Z', '2025-02-30T00:00:00Z', '2025-01-06', '2025-01-06T24:00:00Z', '', true, null])(
     'rejects %s',
     (input) => {
