@@ -87,6 +87,21 @@ export interface Conversation {
   explicitHandoffAt?: number;
   /** Last resolved value in time order; undefined when unknown. */
   resolved?: boolean;
+  /** Time of the row that carries the final resolved value; undefined when unknown. */
+  resolvedAt?: number;
+  /**
+   * Whether a customer message comes after the first row carrying resolved = true at or after
+   * `start` (time order, ties in input order); undefined when there is no such row.
+   */
+  reopened?: boolean;
+  /** Time of the first customer message (system messages skipped); undefined without one. */
+  firstCustomerAt?: number;
+  /** Time of the first bot or agent message after the first customer message (the first reply). */
+  firstReplyAt?: number;
+  /** Time of the first agent message at or after `explicitHandoffAt`. */
+  agentAfterHandoffAt?: number;
+  /** 1 for a conversation or its first episode; 2, 3, … for later episodes (`--split-after`). */
+  episode: number;
   /** Last rating in time order. */
   csat?: Rating;
   /** Σ cost on agent messages. */

@@ -38,7 +38,7 @@ export function conversationsCommand(program: Command, io: Io, setCode: (code: n
       const format = chooseFormat(flags.format, flags.output);
       const loaded = await loadData(files, flags, io, process.cwd());
       const options = reportOptions(loaded, flags, []);
-      const context = createContext(loaded.data.conversations, options.kpi, loaded.data.fields, loaded.orders?.orders);
+      const context = createContext(loaded.data.conversations, options.kpi, loaded.data.fields, loaded.orders?.orders, loaded.data.dataEnd);
       const rows = inScope(loaded.data.conversations, options.scope).map((c) => conversationRow(c, context));
       const text =
         format === 'jsonl'

@@ -54,6 +54,8 @@ export function addDataOptions(cmd: Command): Command {
     .option('--confidence-threshold <x>', 'minimum intent_confidence for a recognised intent', parseNumberIn(0, 1))
     .option('--fcr-window <duration>', 'FCR follow-up window, e.g. 7d or 72h; a number is days (default 7d)')
     .option('--attribution-window <duration>', 'order attribution window; a number is hours (default 72h)')
+    .option('--sla <target=duration>', 'service-level target: first_response, handoff_wait or resolution, e.g. first_response=30s (repeatable)', collect)
+    .option('--split-after <duration>', 'split a conversation_id into episodes at message gaps longer than this, e.g. 30m or 2d')
     .option('--no-detect-language', 'do not detect the language of conversations that lack one')
     .option('--no-text-sentiment', 'use only given sentiment values, never score message text')
     .option('--rejects <file>', 'write rejected rows (transcripts and orders) with their reason to this JSONL file')
@@ -117,7 +119,13 @@ export async function loadData(files: string[], flags: DataFlags, io: Io, cwd: s
     });
     const data = await ingest(
       sources,
-      { tz: settings.tz, csatScale: settings.csatScale, map: settings.map, textAnalysis: textAnalysisLoader(settings.detectLanguage, settings.textSentiment) },
+      {
+        tz: settings.tz,
+        csatScale: settings.csatScale,
+        map: settings.map,
+        textAnalysis: textAnalysisLoader(settings.detectLanguage, settings.textSentiment),
+        ...(settings.splitAfterMs === undefined ? {} : { splitAfterMs: settings.splitAfterMs }),
+      },
       { onReject },
     );
     progress?.done();
@@ -161,7 +169,12 @@ export function scopeBounds(flags: DataFlags, tz: string): { since?: number; unt
 export function reportOptions(loaded: Loaded, flags: DataFlags, by: readonly Dimension[]): ReportOptions {
   const { settings } = loaded;
   return {
-    scope: { tz: settings.tz, where: flags.where.map(parseWhere), ...scopeBounds(flags, settings.tz) },
+    scope: {
+      tz: settings.tz,
+      where: flags.where.map(parseWhere),
+      ...scopeBounds(flags, settings.tz),
+      ...(settings.businessHours === undefined ? {} : { calendar: settings.businessHours }),
+    },
     ...(flags.since === undefined ? {} : { sinceText: flags.since }),
     ...(flags.until === undefined ? {} : { untilText: flags.until }),
     whereText: flags.where,
@@ -174,6 +187,10 @@ export function reportOptions(loaded: Loaded, flags: DataFlags, by: readonly Dim
       attributionWindowMs: settings.attributionWindowMs,
       ...(settings.confidenceThreshold === undefined ? {} : { confidenceThreshold: settings.confidenceThreshold }),
       ...(settings.cost === undefined ? {} : { cost: settings.cost }),
+      ...(settings.businessHours === undefined ? {} : { businessHours: settings.businessHours }),
+      sla: settings.sla,
+      tz: settings.tz,
+      outcomeSilenceMs: settings.outcomeSilenceMs,
     },
     baseCurrency: settings.baseCurrency,
     version: version(),

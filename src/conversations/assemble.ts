@@ -14,6 +14,12 @@ export interface AssembleOptions {
   detectLanguage?: (text: string) => string | undefined;
 }
 
+/** How rows become conversations. */
+export interface AssembleSettings {
+  /** Split a conversation_id into episodes at message gaps longer than this (ms); undefined = never. */
+  splitAfterMs?: number;
+}
+
 export interface SentimentCounts {
   /** Customer messages with a given sentiment value. */
   given: number;
@@ -44,6 +50,10 @@ const before = (ts: number, seq: number, ts0: number, seq0: number): boolean => 
  */
 class ConversationState {
   readonly messages: PendingMessage[] = [];
+  /** Every row, kept as it came when the conversation is to be split into episodes at the end. */
+  readonly events: Event[] | undefined;
+  /** Time and input position of every row carrying resolved = true. */
+  private resolvedTrue: number[] | undefined = undefined;
   /** Message ids of rows that are not messages (events), for the duplicate check. */
   private eventIds: string[] | undefined = undefined;
   /** Every message id, once there are too many to scan. */
@@ -70,6 +80,26 @@ class ConversationState {
   agentCost = 0;
   otherCost = 0;
 
+  constructor(keepEvents = false) {
+    this.events = keepEvents ? [] : undefined;
+  }
+
+  /**
+   * The first row carrying resolved = true at or after `start` (time order, ties in input order),
+   * as [ts, seq]; undefined when there is none.
+   */
+  firstResolvedFrom(start: number): [number, number] | undefined {
+    const r = this.resolvedTrue;
+    if (r === undefined) return undefined;
+    let best: [number, number] | undefined;
+    for (let i = 0; i < r.length; i += 2) {
+      const ts = r[i] as number;
+      const seq = r[i + 1] as number;
+      if (ts >= start && (best === undefined || before(ts, seq, best[0], best[1]))) best = [ts, seq];
+    }
+    return best;
+  }
+
   /** True when an earlier row of this conversation had the same message id. */
   has(id: string): boolean {
     if (this.idSet !== undefined) return this.idSet.has(id);
@@ -91,6 +121,12 @@ class ConversationState {
   }
 
   add(e: Event, analysis: AssembleOptions, counts: SentimentCounts): void {
+    if (this.events !== undefined) {
+      // Split later into episodes, each assembled from its own rows; only the id is needed now.
+      if (e.messageId !== undefined) this.remember(e.messageId, false);
+      this.events.push(e);
+      return;
+    }
     const { ts, seq } = e;
     if (e.customerId !== undefined && (this.customerId === undefined || before(ts, seq, this.customerIdTs, this.customerIdSeq))) {
       this.customerId = e.customerId;
@@ -119,6 +155,7 @@ class ConversationState {
       this.csatSeq = seq;
     }
     const resolved = e.resolved ?? (e.kind === 'resolved' ? true : undefined);
+    if (resolved === true) (this.resolvedTrue ??= []).push(ts, seq);
     if (resolved !== undefined && (this.resolved === undefined || !before(ts, seq, this.resolvedTs, this.resolvedSeq))) {
       this.resolved = resolved;
       this.resolvedTs = ts;
@@ -195,9 +232,11 @@ export class ConversationAssembler {
   private last: ConversationState | undefined;
   private readonly counts: SentimentCounts = { given: 0, computed: 0, unscored: 0 };
   private analysis: AssembleOptions;
+  private readonly splitAfterMs: number | undefined;
 
-  constructor(analysis: AssembleOptions = {}) {
+  constructor(analysis: AssembleOptions = {}, settings: AssembleSettings = {}) {
     this.analysis = analysis;
+    this.splitAfterMs = settings.splitAfterMs;
   }
 
   /** Customer messages by how their sentiment was obtained, so far. */
@@ -214,7 +253,7 @@ export class ConversationAssembler {
     // Rows of a conversation usually come together.
     if (id === this.lastId && this.last !== undefined) return this.last;
     let state = this.byId.get(id);
-    if (state === undefined) this.byId.set(id, (state = new ConversationState()));
+    if (state === undefined) this.byId.set(id, (state = new ConversationState(this.splitAfterMs !== undefined)));
     this.lastId = id;
     this.last = state;
     return state;
@@ -233,6 +272,12 @@ export class ConversationAssembler {
   textNeeds(): TextNeeds {
     const needs: TextNeeds = { score: false, detect: false };
     for (const state of this.byId.values()) {
+      if (state.events !== undefined) {
+        const texts = state.events.filter((e) => e.kind === 'message' && e.role === 'customer' && e.text !== undefined);
+        if (texts.some((e) => e.sentiment === undefined)) needs.score = true;
+        if (texts.length > 0 && !state.events.some((e) => e.language !== undefined)) needs.detect = true;
+        continue;
+      }
       if (!state.messages.some((m) => m.text !== undefined)) continue;
       if (state.messages.some((m) => m.text !== undefined && m.sentiment === undefined)) needs.score = true;
       if (state.language === undefined) needs.detect = true;
@@ -246,10 +291,24 @@ export class ConversationAssembler {
    * With `scoreTextLater`, sentiment scores and `sentimentCounts` are complete once every
    * pending score has been delivered.
    */
-  finish(): { conversations: Conversation[]; withoutMessages: number } {
+  finish(): { conversations: Conversation[]; withoutMessages: number; episodesSplit: number } {
     const conversations: Conversation[] = [];
     let withoutMessages = 0;
+    let episodesSplit = 0;
     for (const [id, state] of this.byId) {
+      if (state.events !== undefined) {
+        const episodes = splitEpisodes(state.events, this.splitAfterMs ?? Infinity);
+        if (episodes.length === 0) withoutMessages++;
+        episodesSplit += Math.max(0, episodes.length - 1);
+        episodes.forEach((rows, i) => {
+          const episode = new ConversationState();
+          for (const e of rows) episode.add(e, this.analysis, this.counts);
+          const c = finishConversation(i === 0 ? id : `${id}#${i + 1}`, episode, this.analysis, this.counts) as Conversation;
+          c.episode = i + 1;
+          conversations.push(c);
+        });
+        continue;
+      }
       const c = finishConversation(id, state, this.analysis, this.counts);
       if (c === undefined) withoutMessages++;
       else conversations.push(c);
@@ -257,8 +316,43 @@ export class ConversationAssembler {
     this.byId.clear();
     this.last = undefined;
     conversations.sort((a, b) => a.start - b.start || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    return { conversations, withoutMessages };
+    return { conversations, withoutMessages, episodesSplit };
   }
+}
+
+/**
+ * Splits one conversation_id's rows into episodes (section 7): message rows in time order (ties in
+ * input order) start a new episode where the gap to the previous message is strictly longer than
+ * `splitAfterMs`; every other row goes to the latest episode starting at or before its time (rows
+ * before the first message: the first). No episodes when there is no message.
+ */
+export function splitEpisodes(events: readonly Event[], splitAfterMs: number): Event[][] {
+  const messages = events.filter((e) => e.kind === 'message').sort((a, b) => a.ts - b.ts || a.seq - b.seq);
+  const starts: number[] = [];
+  const episodes: Event[][] = [];
+  let previous: number | undefined;
+  for (const m of messages) {
+    if (previous === undefined || m.ts - previous > splitAfterMs) {
+      starts.push(m.ts);
+      episodes.push([]);
+    }
+    (episodes[episodes.length - 1] as Event[]).push(m);
+    previous = m.ts;
+  }
+  if (episodes.length === 0) return [];
+  for (const e of events) {
+    if (e.kind === 'message') continue;
+    // The last start ≤ e.ts (binary search); before the first message: the first episode.
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] as number) <= e.ts) lo = mid;
+      else hi = mid - 1;
+    }
+    (episodes[lo] as Event[]).push(e);
+  }
+  return episodes;
 }
 
 /** Builds one conversation from its events (in input order); undefined when it has no message. */
@@ -286,19 +380,28 @@ function finishConversation(
   let primaryIntent: string | undefined;
   let firstAgent: number | undefined;
   let botAnswered = false;
+  const explicit = state.explicitHandoffAt;
+  let agentAfterHandoff: number | undefined;
+  let firstCustomer: number | undefined;
+  let firstReply: number | undefined;
+  let lastCustomer: PendingMessage | undefined;
   for (const m of messages as PendingMessage[]) {
     m.id = undefined; // only needed for duplicates, which are all known by now
     roleCounts[m.role]++;
     if (m.role === 'customer') {
       customerLanguage ??= m.language;
       primaryIntent ??= m.intent;
+      firstCustomer ??= m.ts;
+      lastCustomer = m;
     } else if (m.role === 'bot') {
       if (m.fallback !== true) botAnswered = true;
     } else if (m.role === 'agent') {
       firstAgent ??= m.ts;
+      if (explicit !== undefined && m.ts >= explicit) agentAfterHandoff ??= m.ts;
     }
+    if (m.role !== 'customer' && m.role !== 'system' && firstCustomer !== undefined) firstReply ??= m.ts;
   }
-  const explicit = state.explicitHandoffAt;
+  const resolvedFrom = state.firstResolvedFrom(first.ts);
   const handoffAt = explicit === undefined ? firstAgent : firstAgent === undefined ? explicit : Math.min(explicit, firstAgent);
   // Every property present (undefined when unknown): one object shape for all conversations.
   const c: Conversation = {
@@ -319,6 +422,15 @@ function finishConversation(
     handoffAt,
     explicitHandoffAt: explicit,
     resolved: state.resolved,
+    resolvedAt: state.resolved === undefined ? undefined : state.resolvedTs,
+    reopened:
+      resolvedFrom === undefined
+        ? undefined
+        : lastCustomer !== undefined && before(resolvedFrom[0], resolvedFrom[1], lastCustomer.ts, lastCustomer.seq),
+    firstCustomerAt: firstCustomer,
+    firstReplyAt: firstReply,
+    agentAfterHandoffAt: agentAfterHandoff,
+    episode: 1,
     csat: state.csat,
     agentCost: state.agentCost,
     otherCost: state.otherCost,

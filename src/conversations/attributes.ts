@@ -1,10 +1,11 @@
 import { TZDate, tzOffset } from '@date-fns/tz';
 import { format } from 'date-fns';
+import type { BusinessCalendar } from '../calendar/schedule.js';
 import type { Conversation } from '../model.js';
 import { isContained } from './derive.js';
 
 /** Breakdown dimensions (`--by`). */
-export const DIMENSIONS = ['channel', 'language', 'market', 'intent', 'hour', 'weekday', 'day', 'week', 'month'] as const;
+export const DIMENSIONS = ['channel', 'language', 'market', 'intent', 'hour', 'weekday', 'day', 'week', 'month', 'hours'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
 /** Attributes `--where` can filter on: the dimensions plus conversation facts. */
@@ -165,8 +166,14 @@ export function timeLabel(ms: number, bucket: TimeBucket, tz: string): string {
 
 const bool = (b: boolean): string => (b ? 'true' : 'false');
 
+/** `business` when the conversation starts while its schedule is open, else `after_hours`; null without a schedule. */
+export function hoursLabel(c: Conversation, calendar: BusinessCalendar | undefined): string | null {
+  if (calendar === undefined) return null;
+  return calendar.scheduleFor(c.market).open(c.start) ? 'business' : 'after_hours';
+}
+
 /** The value of an attribute for a conversation, as text; null when missing. */
-export function attribute(c: Conversation, name: Attribute, tz: string): string | null {
+export function attribute(c: Conversation, name: Attribute, tz: string, calendar?: BusinessCalendar): string | null {
   switch (name) {
     case 'channel':
       return c.channel ?? null;
@@ -186,6 +193,8 @@ export function attribute(c: Conversation, name: Attribute, tz: string): string 
     case 'week':
     case 'month':
       return timeLabel(c.start, name, tz);
+    case 'hours':
+      return hoursLabel(c, calendar);
     case 'bot_engaged':
       return bool(c.botEngaged);
     case 'bot_answered':

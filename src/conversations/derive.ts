@@ -45,3 +45,34 @@ export function isContained(c: Conversation): boolean {
 export function isSatisfied(rating: Rating, satisfiedFrom: number): boolean {
   return rating.kind === 'thumb' ? rating.up : rating.value >= satisfiedFrom;
 }
+
+/** What happened to a bot-engaged conversation (section 7), in the order the rules are tried. */
+export const OUTCOMES = ['escalated', 'confirmed', 'unresolved', 'abandoned', 'assumed', 'pending'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+/**
+ * The outcome of a bot-engaged conversation, the first that applies: escalated; confirmed
+ * (resolved = true); unresolved (resolved = false); abandoned (the customer had the last non-system
+ * word); assumed (the data runs on for at least `silenceMs` after its end); else pending.
+ * Undefined for a conversation without a bot message.
+ */
+export function botOutcome(c: Conversation, dataEnd: number, silenceMs: number): Outcome | undefined {
+  if (!c.botEngaged) return undefined;
+  if (c.escalated) return 'escalated';
+  if (c.resolved === true) return 'confirmed';
+  if (c.resolved === false) return 'unresolved';
+  if (lastSpeaker(c) === 'customer') return 'abandoned';
+  return dataEnd - c.end >= silenceMs ? 'assumed' : 'pending';
+}
+
+/** Time from `start` to the row carrying the final resolved value (0 if it lies before `start`), for resolved = true. */
+export function resolutionMs(c: Conversation): number | undefined {
+  if (c.resolved !== true || c.resolvedAt === undefined) return undefined;
+  return Math.max(0, c.resolvedAt - c.start);
+}
+
+/** Calendar time from the first explicit handoff signal to the first agent message at or after it. */
+export function handoffWaitMs(c: Conversation): number | undefined {
+  if (c.explicitHandoffAt === undefined || c.agentAfterHandoffAt === undefined) return undefined;
+  return c.agentAfterHandoffAt - c.explicitHandoffAt;
+}

@@ -1,4 +1,4 @@
-import { forEachReply, type ReplyRole } from '../conversations/derive.js';
+import { botOutcome, forEachReply, handoffWaitMs, resolutionMs, type Outcome, type ReplyRole } from '../conversations/derive.js';
 import type { Conversation } from '../model.js';
 import type { KpiContext } from './types.js';
 
@@ -69,3 +69,59 @@ export function conversationSentiments(convs: readonly Conversation[], ctx: KpiC
     return out;
   });
 }
+
+/** Facts about one conversation that depend on the run's settings (schedule, targets, data end). */
+export interface ServiceFacts {
+  /** Start is outside the conversation's business hours; undefined without a schedule. */
+  afterHours?: boolean;
+  /** Business ms from the first customer message to the first reply; undefined without a schedule or a reply. */
+  firstResponseBusinessMs?: number;
+  /** Business ms from the first explicit handoff signal to the first agent message at or after it. */
+  handoffWaitBusinessMs?: number;
+  /** Outcome of a bot-engaged conversation; undefined otherwise. */
+  outcome?: Outcome;
+  /** Hit (true) or miss (false) of each service level the conversation is measured by; undefined when not set or not measured. */
+  slaFirstResponse?: boolean;
+  slaHandoffWait?: boolean;
+  slaResolution?: boolean;
+}
+
+export const DEFAULT_SILENCE_MS = 86_400_000;
+
+function computeServiceFacts(c: Conversation, ctx: KpiContext): ServiceFacts {
+  const { businessHours: calendar, sla } = ctx.options;
+  const facts: ServiceFacts = {};
+  const frt = c.firstCustomerAt !== undefined && c.firstReplyAt !== undefined ? c.firstReplyAt - c.firstCustomerAt : undefined;
+  const wait = handoffWaitMs(c);
+  if (calendar !== undefined) {
+    const schedule = calendar.scheduleFor(c.market);
+    facts.afterHours = !schedule.open(c.start);
+    if (frt !== undefined) facts.firstResponseBusinessMs = schedule.businessMs(c.firstCustomerAt as number, c.firstReplyAt as number);
+    if (wait !== undefined) facts.handoffWaitBusinessMs = schedule.businessMs(c.explicitHandoffAt as number, c.agentAfterHandoffAt as number);
+  }
+  const outcome = botOutcome(c, ctx.dataEnd ?? c.end, ctx.options.outcomeSilenceMs ?? DEFAULT_SILENCE_MS);
+  if (outcome !== undefined) facts.outcome = outcome;
+  const business = sla?.businessHours === true;
+  // A time equal to its target is a hit; never answered / never reached a human is a miss.
+  if (sla?.firstResponseMs !== undefined && c.firstCustomerAt !== undefined) {
+    const measured = business ? facts.firstResponseBusinessMs : frt;
+    facts.slaFirstResponse = measured !== undefined && measured <= sla.firstResponseMs;
+  }
+  if (sla?.handoffWaitMs !== undefined && c.explicitHandoffAt !== undefined) {
+    const measured = business ? facts.handoffWaitBusinessMs : wait;
+    facts.slaHandoffWait = measured !== undefined && measured <= sla.handoffWaitMs;
+  }
+  const resolution = resolutionMs(c);
+  if (sla?.resolutionMs !== undefined && resolution !== undefined) facts.slaResolution = resolution <= sla.resolutionMs;
+  return facts;
+}
+
+/** The service facts of a conversation, computed once per run (overall, groups and exports share them). */
+export function serviceFacts(c: Conversation, ctx: KpiContext): ServiceFacts {
+  const cache = ctx.memo('serviceFacts', () => new WeakMap<Conversation, ServiceFacts>());
+  let facts = cache.get(c);
+  if (facts === undefined) cache.set(c, (facts = computeServiceFacts(c, ctx)));
+  return facts;
+}
+
+export const NEEDS_SCHEDULE = 'needs business_hours in the config';

@@ -1,23 +1,32 @@
-import type { Distribution } from '../report/types.js';
+import { handoffWaitMs } from '../conversations/derive.js';
+import type { HandoffWaitTimeKpi } from '../report/types.js';
+import { NEEDS_SCHEDULE, serviceFacts } from './facts.js';
 import { distribution } from './results.js';
 import type { Kpi } from './types.js';
 
-export const handoffWaitTime: Kpi<Distribution> = {
+const EMPTY = 'no handoff followed by an agent message';
+
+export const handoffWaitTime: Kpi<HandoffWaitTimeKpi> = {
   id: 'handoff_wait_time',
   title: 'Handoff wait',
   description:
-    'Seconds a customer waits for a human once the bot hands over: from the first explicit handoff signal to the first agent message at or after it.',
+    'Seconds a customer waits for a human once the bot hands over: from the first explicit handoff signal to the first agent message at or after it; business = the same in business seconds.',
   unit: 'seconds',
   direction: 'lower',
   requires: [],
-  compute(convs) {
+  compute(convs, ctx) {
     const values: number[] = [];
+    const business: number[] = [];
+    const schedule = ctx.options.businessHours !== undefined;
     for (const c of convs) {
-      const signal = c.explicitHandoffAt;
-      if (signal === undefined) continue;
-      const agent = c.messages.find((m) => m.role === 'agent' && m.ts >= signal);
-      if (agent !== undefined) values.push(agent.ts - signal);
+      const ms = handoffWaitMs(c);
+      if (ms === undefined) continue;
+      values.push(ms);
+      if (schedule) business.push(serviceFacts(c, ctx).handoffWaitBusinessMs as number);
     }
-    return distribution(values, 'no handoff followed by an agent message');
+    return {
+      ...distribution(values, EMPTY),
+      business: distribution(business, schedule ? EMPTY : NEEDS_SCHEDULE),
+    };
   },
 };

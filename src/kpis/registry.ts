@@ -27,6 +27,18 @@ import { conversionRate } from './conversion-rate.js';
 import { costPerConversation } from './cost-per-conversation.js';
 import { humanCost } from './human-cost.js';
 import { roi } from './roi.js';
+import { afterHoursRate } from './after-hours-rate.js';
+import { aiResolutionRate } from './ai-resolution-rate.js';
+import { botInvolvementRate } from './bot-involvement-rate.js';
+import { botOutcomes } from './bot-outcomes.js';
+import { escalationFailedRate } from './escalation-failed-rate.js';
+import { peakConcurrency } from './peak-concurrency.js';
+import { reopenRate } from './reopen-rate.js';
+import { resolutionTime } from './resolution-time.js';
+import { slaFirstResponse } from './sla-first-response.js';
+import { slaHandoffWait } from './sla-handoff-wait.js';
+import { slaResolution } from './sla-resolution.js';
+import { volumeHeatmap } from './volume-heatmap.js';
 import type { Kpi } from './types.js';
 
 /** Every KPI, in report order. Adding a KPI means adding its module here and its test. */
@@ -59,5 +71,17 @@ export const KPIS: readonly Kpi[] = [
   conversionRate,
   attributedRevenue,
   roi,
+  botInvolvementRate,
+  escalationFailedRate,
+  resolutionTime,
+  reopenRate,
+  botOutcomes,
+  aiResolutionRate,
+  afterHoursRate,
+  slaFirstResponse,
+  slaHandoffWait,
+  slaResolution,
+  volumeHeatmap,
+  peakConcurrency,
   intents,
 ];

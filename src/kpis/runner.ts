@@ -2,7 +2,7 @@ import type { Conversation } from '../model.js';
 import type { KpiResult } from '../report/types.js';
 import type { Field } from '../schema/fields.js';
 import type { Order } from '../schema/orders.js';
-import { kpiError, notApplicable, rate } from './results.js';
+import { distribution, kpiError, notApplicable, rate } from './results.js';
 import type { Kpi, KpiContext, KpiOptions } from './types.js';
 
 export function createContext(
@@ -10,6 +10,7 @@ export function createContext(
   options: KpiOptions,
   fields: ReadonlySet<Field>,
   orders?: readonly Order[],
+  dataEnd?: number,
 ): KpiContext {
   const cache = new Map<string, unknown>();
   const perSet = new WeakMap<readonly Conversation[], Map<string, unknown>>();
@@ -22,6 +23,7 @@ export function createContext(
     options,
     fields,
     ...(orders === undefined ? {} : { orders }),
+    ...(dataEnd === undefined ? {} : { dataEnd }),
     memo: (key, build) => memo(cache, key, build),
     memoFor(convs, key, build) {
       let store = perSet.get(convs);
@@ -59,7 +61,8 @@ export function runKpis(
     const missing = missingRequirement(kpi, context);
     if (missing !== undefined) {
       // A rate keeps its shape (counts 0, no interval), as the report format shows it.
-      out[kpi.id] = kpi.shape === 'rate' ? rate(0, 0, missing) : notApplicable(missing);
+      out[kpi.id] =
+        kpi.shape === 'rate' ? rate(0, 0, missing) : kpi.shape === 'distribution' ? distribution([], missing) : notApplicable(missing);
       continue;
     }
     try {

@@ -1,6 +1,7 @@
 import type { Conversation } from '../model.js';
 import type { KpiResult } from '../report/types.js';
-import type { CostModel } from '../config/settings.js';
+import type { BusinessCalendar } from '../calendar/schedule.js';
+import type { CostModel, SlaTargets } from '../config/settings.js';
 import type { Field } from '../schema/fields.js';
 import type { Order } from '../schema/orders.js';
 
@@ -19,6 +20,14 @@ export interface KpiOptions {
   attributionWindowMs: number;
   /** Cost model from the config; undefined when none is configured. */
   cost?: CostModel;
+  /** Office hours (`business_hours`); undefined when none are configured. */
+  businessHours?: BusinessCalendar;
+  /** Service-level targets (`sla`, `--sla`); targets not set are undefined. */
+  sla?: SlaTargets;
+  /** IANA zone of time buckets (`--tz`, default UTC). */
+  tz?: string;
+  /** `outcomes.silence` S in milliseconds (default 24 h). */
+  outcomeSilenceMs?: number;
 }
 
 export interface KpiContext {
@@ -29,6 +38,8 @@ export interface KpiContext {
   readonly fields: ReadonlySet<Field>;
   /** Orders (`--orders`), values in the base currency; undefined when none were given. */
   readonly orders?: readonly Order[];
+  /** Latest timestamp of any valid transcript row in the whole input (epoch ms). */
+  readonly dataEnd?: number;
   /** Shared lazily-built lookups over `all` (memoised per context). */
   memo<T>(key: string, build: () => T): T;
   /**
@@ -48,8 +59,11 @@ export interface Kpi<R extends KpiResult = KpiResult> {
   /** One sentence: what the number means, in plain words (used in docs and --help). */
   description: string;
   unit: KpiUnit;
-  /** 'rate' for KPIs whose result is a rate (numerator, denominator, ci95), also when n/a. */
-  shape?: 'rate';
+  /**
+   * 'rate' for KPIs whose result is a rate (numerator, denominator, ci95), 'distribution' for one
+   * that is a distribution (mean, p50, p90, count), also when n/a.
+   */
+  shape?: 'rate' | 'distribution';
   direction: KpiDirection;
   /** Fields the input must have had; when one is absent the result is null "needs field X". */
   requires: readonly Field[];

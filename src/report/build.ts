@@ -1,3 +1,4 @@
+import type { BusinessCalendar } from '../calendar/schedule.js';
 import { attribute, type Dimension } from '../conversations/attributes.js';
 import type { Conversation } from '../model.js';
 import { KPIS } from '../kpis/registry.js';
@@ -35,10 +36,11 @@ export function groupBy(
   conversations: readonly Conversation[],
   by: readonly Dimension[],
   tz: string,
+  calendar?: BusinessCalendar,
 ): { key: GroupKey; conversations: Conversation[] }[] {
   const groups = new Map<string, { key: GroupKey; labels: (string | null)[]; conversations: Conversation[] }>();
   for (const c of conversations) {
-    const labels = by.map((d) => attribute(c, d, tz));
+    const labels = by.map((d) => attribute(c, d, tz, calendar));
     const id = JSON.stringify(labels);
     let g = groups.get(id);
     if (g === undefined) {
@@ -63,7 +65,7 @@ export function groupBy(
 /** Builds the report model from ingested data: scope, KPIs overall and per group, data quality. */
 export function buildReport(data: Ingested, options: ReportOptions, orders?: IngestedOrders): Report {
   const kpis = options.kpis ?? KPIS;
-  const context = createContext(data.conversations, options.kpi, data.fields, orders?.orders);
+  const context = createContext(data.conversations, options.kpi, data.fields, orders?.orders, data.dataEnd);
   const scoped = inScope(data.conversations, options.scope);
   let kpiErrors = 0;
   const failed = (group?: GroupKey) => (failure: KpiFailure): void => {
@@ -74,7 +76,7 @@ export function buildReport(data: Ingested, options: ReportOptions, orders?: Ing
   const groups: Group[] =
     options.by.length === 0
       ? []
-      : groupBy(scoped, options.by, options.scope.tz).map((g) => ({
+      : groupBy(scoped, options.by, options.scope.tz, options.kpi.businessHours).map((g) => ({
           by: g.key,
           kpis: runKpis(kpis, g.conversations, context, failed(g.key)),
         }));
@@ -98,6 +100,8 @@ export function buildReport(data: Ingested, options: ReportOptions, orders?: Ing
       sentiment: data.sentiment,
       ...(orders === undefined ? {} : { orders: orders.counts }),
       ...(kpiErrors === 0 ? {} : { kpiErrors }),
+      dataEnd: data.dataEnd === undefined ? null : new Date(data.dataEnd).toISOString(),
+      episodesSplit: data.episodesSplit,
     },
     kpis: overall,
     groups,

@@ -1,4 +1,4 @@
-import { ConversationAssembler, type AssembleOptions, type TextNeeds } from '../conversations/assemble.js';
+import { ConversationAssembler, type AssembleOptions, type AssembleSettings, type TextNeeds } from '../conversations/assemble.js';
 import type { Conversation, Event, RawRow } from '../model.js';
 import type { RowCounts } from './types.js';
 import type { Field } from '../schema/fields.js';
@@ -79,6 +79,10 @@ export interface Ingested {
   counts: RowCounts;
   /** Customer messages by how their sentiment was obtained. */
   sentiment: { given: number; computed: number; unscored: number };
+  /** Latest timestamp of any valid transcript row (duplicates and event rows too); undefined without one. */
+  dataEnd?: number;
+  /** Episodes beyond the first of each conversation_id (`--split-after`), summed. */
+  episodesSplit: number;
 }
 
 /** Text analysis for assembly, with what an asynchronous scorer needs from its user. */
@@ -92,7 +96,7 @@ export interface TextAnalysis extends AssembleOptions {
 /** Loads the text analysis a run needs (sentiment lexicons and language detection are heavy imports). */
 export type TextAnalysisLoader = (needs: TextNeeds) => Promise<TextAnalysis>;
 
-export interface IngestOptions extends NormaliseOptions {
+export interface IngestOptions extends NormaliseOptions, AssembleSettings {
   /** Text analysis, loaded only when the data has text that needs it; none when absent. */
   textAnalysis?: TextAnalysisLoader;
 }
@@ -104,7 +108,8 @@ export async function ingest(
   hooks: IngestHooks = {},
 ): Promise<Ingested> {
   const normaliser = new RowNormaliser(options);
-  const assembler = new ConversationAssembler();
+  const assembler = new ConversationAssembler({}, options.splitAfterMs === undefined ? {} : { splitAfterMs: options.splitAfterMs });
+  let dataEnd = -Infinity;
   const loaded: TextAnalysis[] = [];
   let analysis: AssembleOptions = {};
   const load = async (needs: TextNeeds): Promise<void> => {
@@ -124,7 +129,11 @@ export async function ingest(
     let seq = 0;
     const counts = await account(
       sources,
-      (fields) => normaliser.normalise(fields),
+      (fields) => {
+        const result = normaliser.normalise(fields);
+        if (result.ok && result.event.ts > dataEnd) dataEnd = result.event.ts;
+        return result;
+      },
       // Same conversation_id and message_id as an earlier row (the assembler knows the ids it has).
       (e) => assembler.isDuplicate(e),
       (row) => {
@@ -140,7 +149,7 @@ export async function ingest(
       hooks,
     );
     await load(assembler.textNeeds());
-    const { conversations, withoutMessages } = assembler.finish();
+    const { conversations, withoutMessages, episodesSplit } = assembler.finish();
     for (const a of loaded) await a.settle?.();
     const sentiment = assembler.sentimentCounts;
     const fields = new Set(normaliser.presentFields);
@@ -152,6 +161,8 @@ export async function ingest(
       fields,
       counts,
       sentiment,
+      ...(dataEnd === -Infinity ? {} : { dataEnd }),
+      episodesSplit,
     };
   } finally {
     for (const a of loaded) await a.close?.();

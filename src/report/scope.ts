@@ -1,5 +1,6 @@
 import { UsageError } from '../errors.js';
 import { ATTRIBUTES, attribute, type Attribute } from '../conversations/attributes.js';
+import type { BusinessCalendar } from '../calendar/schedule.js';
 import type { Conversation } from '../model.js';
 
 /** A `--where` clause: `field=value` or `field!=value`; an empty value stands for "missing". */
@@ -29,6 +30,8 @@ export interface Scope {
   until?: number;
   where: readonly WhereClause[];
   tz: string;
+  /** Office hours, for the `hours` attribute. */
+  calendar?: BusinessCalendar;
 }
 
 /**
@@ -42,7 +45,7 @@ export function inScope(conversations: readonly Conversation[], scope: Scope): C
     if (scope.since !== undefined && c.start < scope.since) return false;
     if (scope.until !== undefined && c.start >= scope.until) return false;
     for (const [name, clauses] of byAttribute) {
-      const actual = attribute(c, name, scope.tz);
+      const actual = attribute(c, name, scope.tz, scope.calendar);
       const positives = clauses.filter((w) => !w.negate);
       if (clauses.some((w) => w.negate && w.value === actual)) return false;
       if (positives.length > 0 && !positives.some((w) => w.value === actual)) return false;

@@ -42,6 +42,39 @@ export const automationKpiSchema = rateSchema.extend({ full: rateSchema, partial
 export const responseTimeKpiSchema = distributionSchema.extend({ bot: distributionSchema, agent: distributionSchema });
 export const handlingTimeKpiSchema = distributionSchema.extend({ contained: distributionSchema, escalated: distributionSchema });
 
+export const firstResponseTimeKpiSchema = distributionSchema.extend({
+  business: distributionSchema.describe('the same conversations, in business seconds of their schedule'),
+});
+export const handoffWaitTimeKpiSchema = distributionSchema.extend({
+  business: distributionSchema.describe('the same conversations, in business seconds of their schedule'),
+});
+
+export const botOutcomesKpiSchema = z
+  .object({
+    escalated: rateSchema,
+    confirmed: rateSchema,
+    unresolved: rateSchema,
+    abandoned: rateSchema,
+    assumed: rateSchema,
+    pending: rateSchema,
+  })
+  .describe('each bot-engaged conversation in exactly one outcome, each a rate over the bot-engaged conversations');
+
+export const volumeHeatmapKpiSchema = z.object({
+  cells: z.array(z.array(num)).describe('conversations by start: 7 rows (Mon … Sun) × 24 columns (hour 0 … 23) in --tz'),
+  peak: z
+    .object({ weekday: z.string().describe('Mon … Sun'), hour: num.describe('0 … 23'), conversations: num })
+    .nullable()
+    .describe('the largest cell; ties: the earliest weekday, then the earliest hour'),
+  reason,
+});
+
+export const peakConcurrencyKpiSchema = z.object({
+  value: nullableNum.describe('most conversations open at one instant (open on [start, end])'),
+  at: z.string().nullable().describe('the earliest instant that number is reached (ISO 8601 UTC)'),
+  reason,
+});
+
 export const intentScoreSchema = z.object({
   intent: z.string(),
   support: num,
@@ -97,6 +130,11 @@ export const roiKpiSchema = z.object({
 
 export const kpiResultSchema = z.union([
   conversationsKpiSchema,
+  firstResponseTimeKpiSchema,
+  handoffWaitTimeKpiSchema,
+  botOutcomesKpiSchema,
+  volumeHeatmapKpiSchema,
+  peakConcurrencyKpiSchema,
   automationKpiSchema,
   responseTimeKpiSchema,
   handlingTimeKpiSchema,
@@ -130,6 +168,8 @@ export const dataQualitySchema = rowCountsSchema.extend({
     .describe('customer messages by how their sentiment was obtained; unscored = text in an unsupported language'),
   orders: rowCountsSchema.optional().describe('order rows (--orders), with the same accounting'),
   kpiErrors: num.optional().describe('KPI results (overall and per group) whose computation failed; present when any did'),
+  dataEnd: z.string().nullable().describe('latest timestamp of any valid transcript row in the whole input (ISO 8601 UTC)'),
+  episodesSplit: num.describe('episodes beyond the first of each conversation_id (--split-after), summed'),
 });
 
 export const groupKeySchema = z.record(z.string(), z.string().nullable());
@@ -159,6 +199,11 @@ export type ConversationsKpi = z.infer<typeof conversationsKpiSchema>;
 export type AutomationKpi = z.infer<typeof automationKpiSchema>;
 export type ResponseTimeKpi = z.infer<typeof responseTimeKpiSchema>;
 export type HandlingTimeKpi = z.infer<typeof handlingTimeKpiSchema>;
+export type FirstResponseTimeKpi = z.infer<typeof firstResponseTimeKpiSchema>;
+export type HandoffWaitTimeKpi = z.infer<typeof handoffWaitTimeKpiSchema>;
+export type BotOutcomesKpi = z.infer<typeof botOutcomesKpiSchema>;
+export type VolumeHeatmapKpi = z.infer<typeof volumeHeatmapKpiSchema>;
+export type PeakConcurrencyKpi = z.infer<typeof peakConcurrencyKpiSchema>;
 export type IntentScore = z.infer<typeof intentScoreSchema>;
 export type IntentAccuracyKpi = z.infer<typeof intentAccuracyKpiSchema>;
 export type SentimentKpi = z.infer<typeof sentimentKpiSchema>;

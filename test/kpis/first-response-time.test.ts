@@ -1,7 +1,7 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { firstResponseTime } from '../../src/kpis/first-response-time.js';
 import { expectDistribution, expectEmptyDistribution } from './assertions.js';
-import { contextOf, conversationsOf } from './helpers.js';
+import { contextOf, conversationsOf, MONDAY_9_TO_5 } from './helpers.js';
 
 describe('first_response_time', () => {
   it('measures from the first customer message to the first bot/agent message after it', () => {
@@ -38,6 +38,26 @@ describe('first_response_time', () => {
       { c: 'a', t: 7, role: 'agent' },
     ]);
     expectDistribution(firstResponseTime.compute(convs, contextOf(convs)), { mean: 7, p50: 7, p90: 7, count: 1 });
+  });
+
+  it('business: the same conversations in business seconds; empty with a reason without a schedule', () => {
+    const convs = conversationsOf([
+      // a: Monday 16:50 → Tuesday 09:10; open Monday 09:00–17:00 only → 600 s (calendar 58,800 s)
+      { c: 'a', t: 60_600, role: 'customer' },
+      { c: 'a', t: 119_400, role: 'bot' },
+      // b: Monday 10:00:00 → 10:00:05 → 5 s
+      { c: 'b', t: 36_000, role: 'customer' },
+      { c: 'b', t: 36_005, role: 'agent' },
+      // c: never answered → in neither
+      { c: 'c', t: 36_000, role: 'customer' },
+    ]);
+    const r = firstResponseTime.compute(convs, contextOf(convs, { businessHours: MONDAY_9_TO_5() }));
+    // calendar [5, 58800]: mean 29402.5, p90 5 + 0.9·58795 = 52920.5; business [5, 600]: mean 302.5, p90 5 + 0.9·595 = 540.5
+    expectDistribution({ ...r, business: undefined } as never, { mean: 29_402.5, p50: 29_402.5, p90: 52_920.5, count: 2 });
+    expectDistribution(r.business, { mean: 302.5, p50: 302.5, p90: 540.5, count: 2 });
+    const without = firstResponseTime.compute(convs, contextOf(convs));
+    expectEmptyDistribution(without.business);
+    expect(without.business.reason).toBe('needs business_hours in the config');
   });
 
   it('is empty with a reason when nothing was answered', () => {

@@ -1,7 +1,7 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { handoffWaitTime } from '../../src/kpis/handoff-wait-time.js';
 import { expectDistribution, expectEmptyDistribution } from './assertions.js';
-import { contextOf, conversationsOf } from './helpers.js';
+import { contextOf, conversationsOf, MONDAY_9_TO_5 } from './helpers.js';
 
 describe('handoff_wait_time', () => {
   const convs = conversationsOf([
@@ -38,6 +38,22 @@ describe('handoff_wait_time', () => {
   it('measures from the earliest explicit signal to the first agent message at or after it', () => {
     // values [0, 15, 30, 60]: mean 105/4 = 26.25; p50 h=1.5 → 15 + 0.5·15 = 22.5; p90 h=2.7 → 30 + 0.7·30 = 51
     expectDistribution(handoffWaitTime.compute(convs, contextOf(convs)), { mean: 26.25, p50: 22.5, p90: 51, count: 4 });
+  });
+
+  it('business: from the signal to the agent in business seconds, over the same conversations', () => {
+    const late = conversationsOf([
+      // Monday 16:59 handoff, agent Tuesday 00:00: 60 business seconds (open Monday 09:00–17:00 only)
+      { c: 'x', t: 61_000, role: 'customer' },
+      { c: 'x', t: 61_100, role: 'bot' },
+      { c: 'x', t: 61_140, kind: 'handoff' },
+      { c: 'x', t: 86_400, role: 'agent' },
+    ]);
+    const all = [...convs, ...late];
+    const r = handoffWaitTime.compute(all, contextOf(all, { businessHours: MONDAY_9_TO_5() }));
+    // Rows a, b, c, f lie at Monday 00:00–00:01, before opening: 0 business seconds each; x: 60.
+    // [0, 0, 0, 0, 60]: mean 12, p50 0, p90 h = 3.6 → 0 + 0.6·60 = 36
+    expectDistribution(r.business, { mean: 12, p50: 0, p90: 36, count: 5 });
+    expect(r.count).toBe(5);
   });
 
   it('is empty with a reason when only agent messages escalated', () => {

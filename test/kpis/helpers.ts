@@ -1,4 +1,7 @@
 import { buildConversation } from '../../src/conversations/assemble.js';
+import { businessCalendar } from '../../src/config/settings.js';
+import type { Config } from '../../src/config/schema.js';
+import type { BusinessCalendar } from '../../src/calendar/schedule.js';
 import { createContext } from '../../src/kpis/runner.js';
 import type { KpiContext, KpiOptions } from '../../src/kpis/types.js';
 import type { Conversation, Event } from '../../src/model.js';
@@ -35,4 +38,17 @@ export function contextOf(
   fields: readonly Field[] = FIELDS,
 ): KpiContext {
   return createContext(all, { ...DEFAULT_OPTIONS, ...options }, new Set(fields));
+}
+
+/** A calendar from a `business_hours` config (intervals as the config writes them). */
+export function calendarOf(config: NonNullable<Config['business_hours']>): BusinessCalendar {
+  return businessCalendar(config);
+}
+
+/** Monday 09:00–17:00 UTC only (T0 is a Monday 00:00 UTC). */
+export const MONDAY_9_TO_5 = (): BusinessCalendar => calendarOf({ timezone: 'UTC', week: { mon: ['09:00-17:00'] } });
+
+/** A context with the data ending at T0 + `dataEndS` seconds. */
+export function contextEndingAt(all: readonly Conversation[], dataEndS: number, options: Partial<KpiOptions> = {}): KpiContext {
+  return createContext(all, { ...DEFAULT_OPTIONS, ...options }, new Set(FIELDS), undefined, T0 + dataEndS * 1000);
 }

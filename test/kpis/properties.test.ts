@@ -6,7 +6,8 @@ import { runKpis } from '../../src/kpis/runner.js';
 import type { Conversation, Rating, Role } from '../../src/model.js';
 import type { KpiResult } from '../../src/report/types.js';
 import type { Order } from '../../src/schema/orders.js';
-import { conversationsOf, type Row } from './helpers.js';
+import { serviceFacts } from '../../src/kpis/facts.js';
+import { calendarOf, contextOf, conversationsOf, type Row } from './helpers.js';
 import { moneyContext, order } from './money-fixture.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -131,6 +132,10 @@ function distributionValues(convs: readonly Conversation[]): Record<string, numb
     'response_time.bot': replies.filter((r) => r.role === 'bot').map((r) => r.s),
     'response_time.agent': replies.filter((r) => r.role === 'agent').map((r) => r.s),
     handoff_wait_time: waits,
+    // No schedule in these contexts: the business sub-distributions are empty.
+    'first_response_time.business': [],
+    'handoff_wait_time.business': [],
+    resolution_time: convs.filter((c) => c.resolved === true).map((c) => Math.max(0, (c.resolvedAt as number) - c.start) / 1000),
     handling_time: convs.map(span),
     'handling_time.contained': convs.filter((c) => c.botEngaged && !c.escalated).map(span),
     'handling_time.escalated': convs.filter((c) => c.escalated).map(span),
@@ -249,6 +254,45 @@ describe('KPI properties over random conversation sets', () => {
         const oracle = distributionValues(convs);
         for (const [id, result] of Object.entries(results)) {
           for (const [path, o] of objects(result, id)) if ('p50' in o) checkDistribution(path, o, oracle[path]);
+        }
+      }),
+    );
+  });
+
+  it('the six outcome numerators sum to |B|, and ai_resolution = confirmed + assumed', () => {
+    fc.assert(
+      fc.property(scenario, (s) => {
+        const { convs, results } = run(s.rows, s);
+        const outcomes = results.bot_outcomes as Record<string, Obj>;
+        const bot = convs.filter((c) => c.botEngaged).length;
+        expect(Object.keys(outcomes)).toEqual(['escalated', 'confirmed', 'unresolved', 'abandoned', 'assumed', 'pending']);
+        expect(Object.values(outcomes).reduce((n, r) => n + (r.numerator as number), 0)).toBe(bot);
+        for (const r of Object.values(outcomes)) expect(r.denominator).toBe(bot);
+        const ai = results.ai_resolution_rate as Obj;
+        expect(ai.numerator).toBe((outcomes.confirmed?.numerator as number) + (outcomes.assumed?.numerator as number));
+      }),
+    );
+  });
+
+  it('business seconds never exceed calendar seconds, per conversation', () => {
+    const calendar = calendarOf({
+      timezone: 'Europe/Berlin',
+      week: { mon: ['09:00-18:00'], tue: ['00:00-24:00'], wed: ['08:00-12:00', '11:00-20:00'], fri: ['22:00-24:00'] },
+      holidays: ['2025-01-08'],
+      markets: { JP: { timezone: 'Asia/Tokyo', week: { sat: ['10:00-16:00'] } } },
+    });
+    fc.assert(
+      fc.property(scenario, (s) => {
+        const convs = conversationsOf(s.rows.map((r, i) => ({ ...r, market: i % 3 === 0 ? 'jp' : 'de' })));
+        const ctx = contextOf(convs, { businessHours: calendar });
+        for (const c of convs) {
+          const facts = serviceFacts(c, ctx);
+          const frt = c.firstReplyAt === undefined ? undefined : c.firstReplyAt - (c.firstCustomerAt as number);
+          expect(facts.firstResponseBusinessMs === undefined).toBe(frt === undefined);
+          if (frt !== undefined) expect(facts.firstResponseBusinessMs as number).toBeLessThanOrEqual(frt);
+          const wait = c.agentAfterHandoffAt === undefined ? undefined : c.agentAfterHandoffAt - (c.explicitHandoffAt as number);
+          if (wait !== undefined) expect(facts.handoffWaitBusinessMs as number).toBeLessThanOrEqual(wait);
+          expect(facts.afterHours).toBe(!calendar.scheduleFor(c.market).open(c.start));
         }
       }),
     );

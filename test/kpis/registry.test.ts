@@ -75,7 +75,11 @@ describe('KPI registry', () => {
 
     /** What an n/a KPI looks like: a rate keeps its counts at 0 and has no interval. */
     const na = (kpi: (typeof KPIS)[number], reason: string) =>
-      kpi.shape === 'rate' ? { value: null, numerator: 0, denominator: 0, ci95: null, reason } : { value: null, reason };
+      kpi.shape === 'rate'
+        ? { value: null, numerator: 0, denominator: 0, ci95: null, reason }
+        : kpi.shape === 'distribution'
+          ? { mean: null, p50: null, p90: null, count: 0, reason }
+          : { value: null, reason };
 
     for (const kpi of KPIS.filter((k) => k.requires.length > 0)) {
       for (const field of kpi.requires) {

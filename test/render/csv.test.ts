@@ -47,6 +47,7 @@ describe('renderCsv', () => {
       'overall,,data_quality,sentiment.given,0,,,,,count,',
       'overall,,data_quality,sentiment.computed,0,,,,,count,',
       'overall,,data_quality,sentiment.unscored,0,,,,,count,',
+      'overall,,data_quality,episodesSplit,0,,,,,count,',
     ]);
   });
 

@@ -43,6 +43,8 @@ export function handReport(overrides: Partial<Report> = {}): Report {
       conversationsInScope: 300,
       languageDetected: 0,
       sentiment: { given: 0, computed: 0, unscored: 0 },
+      dataEnd: '2025-01-12T23:00:00.000Z',
+      episodesSplit: 0,
     },
     kpis: {
       containment_rate: { value: 0.72, numerator: 720, denominator: 1000, ci95: [0.6914, 0.7469] },
