@@ -62,10 +62,10 @@ const toJsonl = (rows: readonly Row[]): string => rows.map((r) => JSON.stringify
 const toCsv = (rows: readonly Row[]): string =>
   [COLUMNS.join(','), ...rows.map((r) => COLUMNS.map((c) => (r[c] === undefined ? '' : String(r[c]))).join(','))].join('\r\n');
 
-async function report(texts: { text: string; format: 'jsonl' | 'csv' }[], by: ('channel' | 'week')[] = []): Promise<Report> {
+async function report(texts: { text: string; format: 'jsonl' | 'csv' }[], by: ('channel' | 'week')[] = [], splitAfterMs?: number): Promise<Report> {
   const data = await ingest(
     texts.map((t, i) => readRowsFromString(t.text, t.format, `part${i}`)),
-    { tz: 'UTC', csatScale: 5, map: {} },
+    { tz: 'UTC', csatScale: 5, map: {}, ...(splitAfterMs === undefined ? {} : { splitAfterMs }) },
   );
   return buildReport(data, {
     scope: { tz: 'UTC', where: [] },
@@ -112,6 +112,37 @@ describe('pipeline properties', () => {
         ]);
         expect(split.kpis).toEqual(whole.kpis);
         expect(split.dataQuality.rowsUsed).toBe(whole.dataQuality.rowsUsed);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('episodes split at a duration no shorter than every gap between messages change nothing', async () => {
+    await fc.assert(
+      fc.asyncProperty(dataset, fc.nat({ max: 5000 }), async (rows, extra) => {
+        // The longest gap between consecutive messages of a conversation; a gap must be strictly longer to split.
+        const times = new Map<string, number[]>();
+        for (const r of rows) {
+          if (r.event !== 'message') continue;
+          times.set(r.conversation_id as string, [...(times.get(r.conversation_id as string) ?? []), Date.parse(r.timestamp as string)]);
+        }
+        let longest = 0;
+        for (const ts of times.values()) {
+          ts.sort((a, b) => a - b);
+          for (let i = 1; i < ts.length; i++) longest = Math.max(longest, (ts[i] as number) - (ts[i - 1] as number));
+        }
+        const whole = await report([{ text: toJsonl(rows), format: 'jsonl' }], ['channel']);
+        const split = await report([{ text: toJsonl(rows), format: 'jsonl' }], ['channel'], longest + extra);
+        expect(split.kpis).toEqual(whole.kpis);
+        expect(split.groups).toEqual(whole.groups);
+        expect(split.dataQuality).toEqual(whole.dataQuality);
+        if (longest > 0) {
+          // Just below the longest gap, that conversation splits in two at least.
+          const finer = await report([{ text: toJsonl(rows), format: 'jsonl' }], [], longest - 1);
+          expect(finer.dataQuality.episodesSplit).toBeGreaterThan(0);
+          expect(finer.dataQuality.conversations).toBe(whole.dataQuality.conversations + finer.dataQuality.episodesSplit);
+          expect(finer.dataQuality.rowsUsed).toBe(whole.dataQuality.rowsUsed);
+        }
       }),
       { numRuns: 60 },
     );
