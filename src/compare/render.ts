@@ -2,7 +2,8 @@
  * Renderers for a comparison: JSON (the model as is), CSV (one row per statistic), Markdown and the
  * terminal table. In the table and Markdown a ratio's change is in percentage points (`+15.0 pp`);
  * in JSON and CSV `delta` is a fraction and `delta_pp` the same in points. The table and Markdown
- * leave out statistics that are n/a in both reports (JSON and CSV keep every row).
+ * leave out statistics that are n/a in both reports and the 168 cells of the weekday × hour heatmap
+ * (its peak stays); JSON and CSV keep every row.
  */
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
@@ -53,7 +54,8 @@ export function sideText(s: Side): string {
   return `${s.label} (${range})`;
 }
 
-const shown = (rows: readonly CompareRow[]): CompareRow[] => rows.filter((r) => r.old !== null || r.new !== null);
+const shown = (rows: readonly CompareRow[]): CompareRow[] =>
+  rows.filter((r) => (r.old !== null || r.new !== null) && !(r.kpi === 'volume_heatmap' && r.statistic.startsWith('cells.')));
 
 export function renderCompareCsv(cmp: Comparison): string {
   const lines = [csvLine(CSV_COLUMNS)];

@@ -6,6 +6,8 @@
  * - Every other number is one row named by its path: `mean`, `p50`, `bot.p50`, `messages.customer`.
  * - An array of labelled objects is one group of rows per element: `per_intent.<intent>.f1`; the
  *   intents table (`intents.rows`) is `intent.<label>.share`, a missing label being `(none)`.
+ * - A weekday × hour grid (`volume_heatmap.cells`, 7 rows of 24) is one row per cell, `cells.Mon.09`;
+ *   beside the numbers of its peak, `peak.weekday` is the peak's ISO weekday number (1 = Mon … 7 = Sun).
  * - A result with nothing numeric (a null KPI with a reason) is one row `value` = null with the reason.
  *
  * A null number carries the nearest reason. Units: rates are `ratio`; counts `count`; the mean and
@@ -78,6 +80,12 @@ function orderedEntries(obj: Obj): [string, unknown][] {
 
 const finite = (x: number | null): number | null => (x !== null && Number.isFinite(x) ? x : null);
 
+const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
+/** 7 rows (Mon … Sun) of 24 numbers (hours). */
+const isWeekHourGrid = (v: unknown): v is number[][] =>
+  Array.isArray(v) && v.length === 7 && v.every((row) => Array.isArray(row) && row.length === 24 && row.every((x) => typeof x === 'number'));
+
 function walk(kpi: string, obj: Obj, prefix: string, kpiUnit: KpiUnit, inherited: string | undefined, rows: StatRow[], skip?: string): void {
   const reason = typeof obj.reason === 'string' ? obj.reason : inherited;
   const path = (key: string): string => (prefix === '' ? key : `${prefix}.${key}`);
@@ -97,7 +105,13 @@ function walk(kpi: string, obj: Obj, prefix: string, kpiUnit: KpiUnit, inherited
   }
   for (const [key, v] of orderedEntries(obj)) {
     if (key === 'reason' || key === skip || (rate && RATE_KEYS.has(key))) continue;
-    if (typeof v === 'number' || v === null) {
+    if (key === 'weekday' && typeof v === 'string' && WEEKDAYS.includes(v)) {
+      rows.push({ kpi, statistic: path(key), value: WEEKDAYS.indexOf(v) + 1, unit: 'count' });
+    } else if (isWeekHourGrid(v)) {
+      v.forEach((hours, d) =>
+        hours.forEach((n, h) => rows.push({ kpi, statistic: `${path(key)}.${WEEKDAYS[d] as string}.${h < 10 ? `0${h}` : h}`, value: n, unit: 'count' })),
+      );
+    } else if (typeof v === 'number' || v === null) {
       const row: StatRow = { kpi, statistic: path(key), value: finite(v), unit: statisticUnit(key, obj, kpiUnit) };
       if (row.value === null && reason !== undefined) row.reason = reason;
       rows.push(row);

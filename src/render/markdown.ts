@@ -9,6 +9,7 @@ import {
   dataQualityNotes,
   groupTable,
   headlineRows,
+  heatmapTable,
   intentTable,
   REPORT_TITLE,
   reportContext,
@@ -60,6 +61,15 @@ export function renderMarkdown(report: Report): string {
   const intents = intentTable(report.kpis);
   if (intents !== undefined) {
     out.push('## Question types (intents)', markdownTable(intents.head, intents.rows, intents.head.map((_, i) => (i === 0 ? 'left' : 'right'))));
+  }
+
+  const heatmap = heatmapTable(report.kpis);
+  if (heatmap !== undefined) {
+    out.push(
+      `## Conversations by weekday and hour (${escapeMarkdown(report.options.tz)})`,
+      markdownTable(heatmap.head, heatmap.rows, heatmap.head.map((_, i) => (i === 0 ? 'left' : 'right'))),
+      escapeMarkdown(heatmap.peak),
+    );
   }
 
   const groups = groupTable(report);

@@ -68,6 +68,17 @@ function show(o: Obj, unit: KpiUnit, currency: string | undefined): Shown | unde
     shown = { value: o.mean === null ? NA : formatTimes(o), ci: '', n: formatInt(o.count) };
   } else if (typeof o.value === 'number' || o.value === null) {
     shown = { value: formatIn(unit, o.value, currency), ci: '', n: typeof o.count === 'number' ? formatInt(o.count) : '' };
+    // peak_concurrency: the instant it was first reached.
+    if (typeof o.at === 'string' && o.value !== null) shown.value += ` at ${o.at}`;
+  } else if (isShares(o)) {
+    // An object of rates over one denominator (bot_outcomes): one line of shares.
+    const rates = Object.entries(o) as [string, Rate][];
+    shown = {
+      value: rates.map(([k, r]) => `${humanizeKey(k)} ${formatPercent(r.value)}`).join(' · '),
+      ci: '',
+      n: formatInt(rates[0]?.[1].denominator ?? 0),
+    };
+    if (rates.every(([, r]) => r.value === null)) return { value: NA, ci: '', n: '', reason: rates[0]?.[1].reason ?? 'no data' };
   } else {
     return undefined;
   }
@@ -76,8 +87,15 @@ function show(o: Obj, unit: KpiUnit, currency: string | undefined): Shown | unde
   return shown;
 }
 
+/** Every value a rate, all over the same denominator. */
+function isShares(o: Obj): boolean {
+  const values = Object.values(o);
+  return values.length > 1 && values.every(isRate) && new Set(values.map((r) => (r as Rate).denominator)).size === 1;
+}
+
 function parts(o: Obj, unit: KpiUnit, currency: string | undefined): { sub: string; shown: Shown }[] {
   const out: { sub: string; shown: Shown }[] = [];
+  if (isShares(o)) return out;
   for (const [key, v] of Object.entries(o)) {
     if (MAIN_KEYS.has(key)) continue;
     const sub = humanizeKey(key);
@@ -121,6 +139,21 @@ export function unavailableKpis(kpis: Record<string, KpiResult>): { id: string; 
     const reason = unavailableReason(result);
     return reason === undefined ? [] : [{ id, title: kpiMeta(id, result).title, reason }];
   });
+}
+
+/** The weekday × hour grid of `volume_heatmap`, the peak cell marked `*`; undefined when there is none. */
+export function heatmapTable(kpis: Record<string, KpiResult>): (TextTable & { peak: string }) | undefined {
+  const result: unknown = kpis.volume_heatmap;
+  if (!isObject(result) || !Array.isArray(result.cells) || !isObject(result.peak)) return undefined;
+  const peak = result.peak as { weekday: string; hour: number; conversations: number };
+  const days = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+  const head = ['', ...Array.from({ length: 24 }, (_, h) => (h < 10 ? `0${h}` : `${h}`))];
+  const rows = (result.cells as number[][]).map((hours, d) => [
+    days[d] as string,
+    ...hours.map((n, h) => `${formatInt(n)}${days[d] === peak.weekday && h === peak.hour ? '*' : ''}`),
+  ]);
+  const hour = peak.hour < 10 ? `0${peak.hour}` : `${peak.hour}`;
+  return { head, rows, more: 0, peak: `peak ${peak.weekday} ${hour}:00–${hour}:59: ${formatInt(peak.conversations)} conversations (*)` };
 }
 
 export interface TextTable {

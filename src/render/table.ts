@@ -15,6 +15,7 @@ import {
   dataQualityNotes,
   groupTable,
   headlineRows,
+  heatmapTable,
   intentTable,
   REPORT_TITLE,
   reportContext,
@@ -83,6 +84,13 @@ export function renderTable(report: Report, options: TableOptions): string {
     for (const row of intents.rows) table.push(row.map((cell, i) => (i === 0 ? label(cell) : cell)));
     out.push('', heading('Question types (intents)'), table.toString());
     if (intents.more > 0) out.push(c.dim(`… ${intents.more} more`));
+  }
+
+  const heatmap = heatmapTable(report.kpis);
+  if (heatmap !== undefined) {
+    const table = makeTable(heatmap.head, heatmap.head.map((_, i) => (i === 0 ? 'left' : 'right')), c);
+    for (const row of heatmap.rows) table.push(row.map((cell, i) => (i === 0 ? cell : cell === '0' ? c.dim('·') : cell)));
+    out.push('', heading(`Conversations by weekday and hour (${sanitize(report.options.tz)})`), table.toString(), c.dim(heatmap.peak));
   }
 
   const groups = groupTable(report);

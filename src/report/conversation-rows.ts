@@ -1,4 +1,5 @@
-import { firstResponseMs } from '../conversations/derive.js';
+import { firstResponseMs, resolutionMs } from '../conversations/derive.js';
+import { serviceFacts } from '../kpis/facts.js';
 import type { KpiContext } from '../kpis/types.js';
 import { attribution } from '../kpis/money.js';
 import type { Conversation, Rating } from '../model.js';
@@ -28,14 +29,31 @@ export interface ConversationRow {
   handling_time: number;
   converted: boolean | null;
   attributed_value: number | null;
+  /** 1 for a conversation or its first episode, 2, 3, … after a split (`--split-after`). */
+  episode: number;
+  /** Started outside business hours; null without a schedule. */
+  after_hours: boolean | null;
+  first_response_time_business: number | null;
+  /** bot_outcomes outcome of a bot-engaged conversation; null otherwise. */
+  outcome: string | null;
+  resolution_time: number | null;
+  /** Null when no row marked it resolved at or after its start. */
+  reopened: boolean | null;
+  /** `hit` or `miss` against each target; null when the target is not set or the conversation is not measured by it. */
+  sla_first_response: 'hit' | 'miss' | null;
+  sla_handoff_wait: 'hit' | 'miss' | null;
+  sla_resolution: 'hit' | 'miss' | null;
 }
 
 export const CONVERSATION_COLUMNS: readonly (keyof ConversationRow)[] = [
   'conversation_id', 'customer_id', 'channel', 'language', 'language_detected', 'market', 'start', 'end',
   'primary_intent', 'messages_customer', 'messages_bot', 'messages_agent', 'messages_system', 'bot_engaged',
   'bot_answered', 'escalated', 'handoff_at', 'resolved', 'csat', 'first_response_time', 'handling_time',
-  'converted', 'attributed_value',
+  'converted', 'attributed_value', 'episode', 'after_hours', 'first_response_time_business', 'outcome',
+  'resolution_time', 'reopened', 'sla_first_response', 'sla_handoff_wait', 'sla_resolution',
 ];
+
+const verdict = (hit: boolean | undefined): 'hit' | 'miss' | null => (hit === undefined ? null : hit ? 'hit' : 'miss');
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 const rating = (r: Rating | undefined): number | string | null =>
@@ -45,6 +63,8 @@ const rating = (r: Rating | undefined): number | string | null =>
 export function conversationRow(c: Conversation, context: KpiContext): ConversationRow {
   const credit = context.orders === undefined ? undefined : attribution(context).get(c.id);
   const frt = firstResponseMs(c);
+  const facts = serviceFacts(c, context);
+  const resolution = resolutionMs(c);
   return {
     conversation_id: c.id,
     customer_id: c.customerId ?? null,
@@ -69,5 +89,14 @@ export function conversationRow(c: Conversation, context: KpiContext): Conversat
     handling_time: (c.end - c.start) / 1000,
     converted: context.orders === undefined || c.customerId === undefined ? null : credit !== undefined,
     attributed_value: context.orders === undefined ? null : (credit?.value ?? 0),
+    episode: c.episode,
+    after_hours: facts.afterHours ?? null,
+    first_response_time_business: facts.firstResponseBusinessMs === undefined ? null : facts.firstResponseBusinessMs / 1000,
+    outcome: facts.outcome ?? null,
+    resolution_time: resolution === undefined ? null : resolution / 1000,
+    reopened: c.reopened ?? null,
+    sla_first_response: verdict(facts.slaFirstResponse),
+    sla_handoff_wait: verdict(facts.slaHandoffWait),
+    sla_resolution: verdict(facts.slaResolution),
   };
 }
