@@ -735,6 +735,8 @@ function* generateConversations(options) {
   const rng = makeRng(seed);
   // A separate stream decides which messages lose their text, so --text changes nothing else.
   const textRng = makeRng(mix(seed, 0x7e47));
+  // And one for escalations no agent ever answers, so they change nothing else.
+  const unansweredRng = makeRng(mix(seed, 0x5ec7));
 
   // Customers seen recently, for follow-up contacts within a few days (first-contact resolution).
   const recentSize = Math.max(20, Math.round((n / SPAN_DAYS) * 3));
@@ -761,8 +763,29 @@ function* generateConversations(options) {
     let t0 = origin + day * DAY + localHour * HOUR + rng.int(0, 3599) * SEC - customer.tz * HOUR;
     if (t0 < origin) t0 += DAY; // nothing before the first day
 
-    yield buildConversation(rng, textRng, allText, `conv-${pad(i + 1, 6)}`, customer, t0);
+    const conv = buildConversation(rng, textRng, allText, `conv-${pad(i + 1, 6)}`, customer, t0);
+    yield unansweredRng.next() < UNANSWERED_P ? unanswered(conv) : conv;
   }
+}
+
+/** Share of conversations with an explicit handoff in which no agent ever comes (failed escalations). */
+const UNANSWERED_P = 0.15;
+
+/**
+ * The same conversation with its agent messages removed when it has an explicit handoff: the bot
+ * handed over and nobody came. Its end and resolution follow from the rows that remain.
+ * @param {ConversationMeta} conv
+ * @returns {ConversationMeta}
+ */
+function unanswered(conv) {
+  if (!conv.rows.some((r) => r.event === 'handoff' || r.handoff === true)) return conv;
+  const rows = conv.rows.filter((r) => r.role !== 'agent');
+  const messages = rows.filter((r) => r.role !== undefined);
+  const flagged = rows.filter((r) => r.resolved !== undefined || r.event === 'resolved');
+  const last = flagged[flagged.length - 1];
+  const resolved = last === undefined ? undefined : last.resolved === undefined ? true : last.resolved === true;
+  const end = Date.parse(String(messages[messages.length - 1]?.timestamp));
+  return { ...conv, rows, end, resolved };
 }
 
 /**

@@ -22,7 +22,23 @@ export const STARTER_CONFIG: Config = {
   currency: { base: 'USD', rates: { EUR: 1.08, GBP: 1.27 } },
   cost: { bot_per_conversation: 0.05, bot_per_resolution: 0, agent_hourly_rate: 30, margin: 0.3 },
   sentiment: { detect_language: true },
-  thresholds: ['containment_rate<0.6', 'first_response_time.p90>30'],
+  business_hours: {
+    timezone: 'UTC',
+    week: {
+      mon: ['09:00-18:00'],
+      tue: ['09:00-18:00'],
+      wed: ['09:00-18:00'],
+      thu: ['09:00-18:00'],
+      fri: ['09:00-17:00'],
+      sat: [],
+      sun: [],
+    },
+    holidays: ['2025-12-25', '2026-01-01'],
+    markets: { JP: { timezone: 'Asia/Tokyo', week: { mon: ['09:00-18:00'], tue: ['09:00-18:00'], wed: ['09:00-18:00'], thu: ['09:00-18:00'], fri: ['09:00-18:00'] }, holidays: ['2026-01-01'] } },
+  },
+  sla: { first_response: '30s', handoff_wait: '5m', resolution: '24h', business_hours: false },
+  outcomes: { silence: '24h' },
+  thresholds: ['containment_rate<0.6', 'first_response_time.p90>30', 'sla_first_response<0.9'],
 };
 
 const exists = (path: string): Promise<boolean> =>

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/load.js';
 import { resolveSettings } from '../../src/config/settings.js';
+import { configSchema } from '../../src/config/schema.js';
+import { STARTER_CONFIG } from '../../src/cli/init.js';
 
 const parse = (config: unknown) => parseConfig(JSON.stringify(config), 'botkpi.config.json');
 const errorOf = (config: unknown): string => {
@@ -60,6 +62,12 @@ describe('business_hours, sla, outcomes and episodes in the config', () => {
     expect(s.businessHours?.scheduleFor('JP').timezone).toBe('Asia/Tokyo');
     expect(s.businessHours?.scheduleFor('FR').timezone).toBe('Europe/Berlin');
     expect(resolveSettings({}, parse({ outcomes: { silence: '2d' } })).outcomeSilenceMs).toBe(172_800_000);
+  });
+
+  it('the starter config of `botkpi init` is valid and sets a schedule and every target', () => {
+    const s = resolveSettings({}, configSchema.parse(JSON.parse(JSON.stringify(STARTER_CONFIG))));
+    expect(s.businessHours?.scheduleFor('jp').timezone).toBe('Asia/Tokyo');
+    expect(s.sla).toEqual({ firstResponseMs: 30_000, handoffWaitMs: 300_000, resolutionMs: 86_400_000, businessHours: false });
   });
 
   it('rejects bad --sla flags', () => {
