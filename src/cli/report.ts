@@ -38,7 +38,7 @@ export function reportCommand(program: Command, io: Io, setCode: (code: number) 
     .argument('<files...>', 'transcript files, read in order; - reads stdin')
     .option('-f, --format <format>', 'table, json, md or csv (default: from -o, else table)')
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
-    .option('--by <dimension>', 'break down by channel|language|market|intent|hour|weekday|day|week|month (repeatable)', parseDimension, [])
+    .option('--by <dimension>', 'break down by channel|language|market|intent|hour|weekday|day|week|month|hours (repeatable)', parseDimension, [])
     .option('--no-color', 'no colour in the table, even on a terminal');
   addDataOptions(cmd)
     .addHelpText('after', REPORT_EXAMPLES)
