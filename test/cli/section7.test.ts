@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { reportSchema } from '../../src/report/types.js';
 import { botkpi, fixture, reportJson, subsetDiff, type ReportJson } from './run.js';
 
 /** Worked by hand in fixtures/section7/service.md and episodes.md. */
@@ -46,11 +47,29 @@ describe('section 7 end to end: fixtures/section7/service', () => {
     expect(report.kpis.volume_heatmap.cells[3][12]).toBe(2);
     expect(report.dataQuality.dataEnd).toBe('2025-04-02T12:00:00.000Z');
     expect(report.dataQuality.episodesSplit).toBe(0);
+    // The report schema (`botkpi schema report`) describes every new shape.
+    expect(reportSchema.safeParse(report).success).toBe(true);
+    const schema = await botkpi(['schema', 'report']);
+    expect(schema.stdout).toContain('"peak"');
+    expect(schema.stdout).toContain('"episodesSplit"');
 
     const csvInput = join(tmp, 'service.csv');
     writeFileSync(csvInput, asCsv(readFileSync(fixture('section7/service.jsonl'), 'utf8')));
     const fromCsv = await reportJson([csvInput, ...SERVICE.slice(1)]);
     expect(fromCsv.report.kpis).toEqual(report.kpis);
+  });
+
+  it('table and Markdown: outcomes on one line, the heatmap grid with its peak marked', async () => {
+    const table = await botkpi(['report', ...SERVICE]);
+    expect(table.stdout).toMatch(/Bot outcomes +│ escalated 22\.2 % · confirmed 11\.1 % · unresolved 11\.1 % · abandoned 11\.1 % · assumed 33\.3 % · pending 11\.1 % │ +9 │/);
+    expect(table.stdout).toContain('Conversations by weekday and hour (UTC)');
+    expect(table.stdout).toMatch(/│ Mon │ +1 │ +· │ +· │ +· │ +· │ +· │ +· │ +2\* │/);
+    expect(table.stdout).toContain('peak Mon 07:00–07:59: 2 conversations (*)');
+    expect(table.stdout).toMatch(/Peak concurrency +│ 2 at 2025-03-27T12:00:05\.000Z/);
+    const md = await botkpi(['report', ...SERVICE, '--format', 'md']);
+    expect(md.stdout).toContain('## Conversations by weekday and hour (UTC)');
+    expect(md.stdout).toContain('| Thu | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 2 | 0 |');
+    expect(md.stdout).toContain('| Mon | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 2* |');
   });
 
   it('--sla business_hours=false measures first responses in calendar time', async () => {
