@@ -183,4 +183,43 @@ describe('business seconds, properties', () => {
       { numRuns: 100 },
     );
   });
+
+  it('agrees minute by minute with a wall-clock reading of the schedule (Intl), away from clock changes', () => {
+    const WEEKDAY: Record<string, WeekdayKey> = { Mon: 'mon', Tue: 'tue', Wed: 'wed', Thu: 'thu', Fri: 'fri', Sat: 'sat', Sun: 'sun' };
+    const formats = new Map<string, Intl.DateTimeFormat>();
+    /** Independent of the module: Intl's wall clock, then the intervals of that weekday and date. */
+    const openByWallClock = (sp: ScheduleSpec, t: number): boolean => {
+      let f = formats.get(sp.timezone);
+      if (f === undefined) {
+        f = new Intl.DateTimeFormat('en-US', { timeZone: sp.timezone, weekday: 'short', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+        formats.set(sp.timezone, f);
+      }
+      const p = Object.fromEntries(f.formatToParts(new Date(t)).map((x) => [x.type, x.value]));
+      if (sp.holidays.includes(`${p.year}-${p.month}-${p.day}`)) return false;
+      const minute = Number(p.hour) * 60 + Number(p.minute);
+      return (sp.week[WEEKDAY[p.weekday as string] as WeekdayKey] ?? []).some(([a, b]) => a <= minute && minute < b);
+    };
+    // Zones without daylight saving anywhere in 2025, and DST zones inside one season.
+    const windows = [
+      { zone: 'UTC', from: '2025-01-01', to: '2025-12-20' },
+      { zone: 'Asia/Tokyo', from: '2025-01-01', to: '2025-12-20' },
+      { zone: 'Asia/Kathmandu', from: '2025-01-01', to: '2025-12-20' },
+      { zone: 'Europe/Berlin', from: '2025-04-01', to: '2025-10-15' },
+      { zone: 'America/New_York', from: '2025-03-12', to: '2025-10-25' },
+      { zone: 'Australia/Lord_Howe', from: '2025-04-08', to: '2025-09-25' },
+    ];
+    const MIN = 60_000;
+    fc.assert(
+      fc.property(spec, fc.constantFrom(...windows), fc.nat(), fc.integer({ min: 1, max: 3 * 24 * 60 }), (sp, w, startSeed, minutes) => {
+        const schedule = { ...sp, timezone: w.zone };
+        const from = at(`${w.from}T00:00:00Z`);
+        const span = at(`${w.to}T00:00:00Z`) - from - 4 * 24 * 60 * MIN;
+        const a = from + (startSeed % Math.floor(span / MIN)) * MIN;
+        let expected = 0;
+        for (let t = a; t < a + minutes * MIN; t += MIN) if (openByWallClock(schedule, t)) expected += MIN;
+        expect(new Schedule(schedule).businessMs(a, a + minutes * MIN)).toBe(expected);
+      }),
+      { numRuns: 40 },
+    );
+  });
 });

@@ -142,6 +142,8 @@ describe('section 7 end to end: fixtures/section7/service', () => {
     expect(byId.get('c5')).toMatchObject({ outcome: 'unresolved', after_hours: true, reopened: null, sla_resolution: null });
     expect(byId.get('c7')).toMatchObject({ outcome: null, sla_first_response: 'miss' });
     expect(byId.get('c6')).toMatchObject({ outcome: 'escalated', sla_handoff_wait: 'miss' });
+    const after = await botkpi(['conversations', ...SERVICE, '--format', 'jsonl', '--where', 'hours=after_hours']);
+    expect(after.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { conversation_id: string }).conversation_id)).toEqual(['c1', 'c3', 'c5']);
   });
 
   it('check: --fail-if on a service level and on an outcome share', async () => {
