@@ -197,6 +197,8 @@ const GROUP_KPIS: readonly { id: string; stat?: 'p50' }[] = [
   { id: 'escalation_rate' },
   { id: 'first_response_time', stat: 'p50' },
   { id: 'csat_score' },
+  { id: 'ai_resolution_rate' },
+  { id: 'sla_first_response' },
   { id: 'conversion_rate' },
   { id: 'attributed_revenue' },
 ];
@@ -212,7 +214,7 @@ function toneOf(group: Rate, overall: KpiResult | undefined, direction: 'higher'
 
 /**
  * One row per group: its labels, then conversations, containment, escalation, first response p50,
- * CSAT, conversion and attributed revenue (a column only when the KPI is available overall).
+ * CSAT, AI resolution, first response within target, conversion and attributed revenue (a column only when the KPI is available overall).
  * Undefined without groups.
  */
 export function groupTable(report: Report): { head: string[]; rows: GroupCell[][] } | undefined {
