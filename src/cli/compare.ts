@@ -63,7 +63,9 @@ async function fromTranscripts(files: string[], flags: CompareFlags, period: Per
   const base = reportOptions(loaded, flags, []);
   const { tz } = base.scope;
   const { until } = scopeBounds(flags, tz);
-  const starts = inScope(loaded.data.conversations, { where: base.scope.where, tz }).map((c) => c.start);
+  // The anchor is the latest start that passes --where (the hours attribute needs the schedule).
+  const { where, calendar } = base.scope;
+  const starts = inScope(loaded.data.conversations, { where, tz, ...(calendar === undefined ? {} : { calendar }) }).map((c) => c.start);
   if (until === undefined && starts.length === 0) throw new UsageError('no conversations to compare (give --until to choose the period)');
   const latestStart = starts.reduce((a, b) => Math.max(a, b), -Infinity);
   const periods = comparePeriods(period, tz, until === undefined ? { latestStart } : { until });
