@@ -79,6 +79,8 @@ export interface Ingested {
   counts: RowCounts;
   /** Customer messages by how their sentiment was obtained. */
   sentiment: { given: number; computed: number; unscored: number };
+  /** Mapped column names (trimmed, lower-cased) that occurred in some row. */
+  mappedColumns: ReadonlySet<string>;
 }
 
 /** Text analysis for assembly, with what an asynchronous scorer needs from its user. */
@@ -152,6 +154,7 @@ export async function ingest(
       fields,
       counts,
       sentiment,
+      mappedColumns: normaliser.mappedSeen,
     };
   } finally {
     for (const a of loaded) await a.close?.();

@@ -1,11 +1,17 @@
-import { TZDate } from '@date-fns/tz';
+import { tzOffset } from '@date-fns/tz';
 
 /**
  * ISO 8601 as the contract accepts it: `YYYY-MM-DD`, `T` or a space, `HH:MM[:SS[.fff…]]`,
- * then `Z`, `±HH:MM`, `±HHMM` or nothing (read in the report's time zone).
+ * then `Z`, `±HH:MM`, `±HHMM` or nothing (read in the report's time zone). Also what databases
+ * and exports write: an hour-only offset `±HH` (PostgreSQL's `2025-01-06 10:00:00+00`) and a
+ * trailing ` UTC` or ` GMT` (`2025-01-06 10:00:00 UTC`).
  */
 const ISO =
-  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|z|[+-]\d{2}:?\d{2})?$/;
+  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|z|[+-]\d{2}(?::?\d{2})?| ?(?:UTC|GMT|utc|gmt))?$/;
+/** Instants botkpi accepts: from 1970-01-01T00:00Z to before year 10000 (outside, dates cannot be labelled or bucketed). */
+export const EARLIEST_MS = 0;
+export const LATEST_MS = Date.UTC(10000, 0, 1) - 1;
+const inRange = (ms: number): number => (ms >= EARLIEST_MS && ms <= LATEST_MS ? ms : NaN);
 const EPOCH = /^[+-]?\d+(?:\.\d+)?$/;
 /** Epoch numbers below this are seconds, at or above it milliseconds. */
 const EPOCH_MS_FROM = 1e11;
@@ -42,9 +48,41 @@ export function wallClockToMs(
   s: number,
   ms: number,
 ): number {
-  if (tz === 'UTC' || tz === 'Etc/UTC') return Date.UTC(y, mo - 1, d, h, mi, s, ms);
-  // Nonexistent local times (spring-forward gap) move forward; ambiguous ones take the later offset.
-  return new TZDate(y, mo - 1, d, h, mi, s, ms, tz).getTime();
+  const wall = Date.UTC(y, mo - 1, d, h, mi, s, ms);
+  if (tz === 'UTC' || tz === 'Etc/UTC') return wall;
+  // The offsets a day before and after; they differ around a change of offset.
+  const before = offsetMs(tz, wall - DAY_MS);
+  const after = offsetMs(tz, wall + DAY_MS);
+  const early = wall - before;
+  if (before === after && offsetMs(tz, early) === before) return early;
+  const late = wall - after;
+  const earlyValid = offsetMs(tz, early) === before;
+  const lateValid = offsetMs(tz, late) === after;
+  // A time that occurs twice is its first occurrence; one in a gap takes the offset before the gap.
+  if (earlyValid && lateValid) return Math.min(early, late);
+  if (lateValid && !earlyValid) return late;
+  return early;
+}
+
+const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+/** Offsets by zone and UTC hour, for hours whose two ends agree (a few thousand entries at most). */
+const offsetCache = new Map<string, Map<number, number>>();
+const CACHE_LIMIT = 100_000;
+
+/** The UTC offset of `tz` at `ms`, in milliseconds east of UTC (whole seconds, as tzdb has them). */
+function offsetMs(tz: string, ms: number): number {
+  const exact = (t: number): number => Math.round(tzOffset(tz, new Date(t)) * 60) * 1000;
+  let zone = offsetCache.get(tz);
+  if (zone === undefined) offsetCache.set(tz, (zone = new Map()));
+  const hour = Math.floor(ms / HOUR_MS);
+  const cached = zone.get(hour);
+  if (cached !== undefined) return cached;
+  const start = exact(hour * HOUR_MS);
+  if (start !== exact(hour * HOUR_MS + HOUR_MS - 1)) return exact(ms);
+  if (zone.size >= CACHE_LIMIT) zone.clear();
+  zone.set(hour, start);
+  return start;
 }
 
 /** The digit at `i` of `s`, or NaN. */
@@ -76,13 +114,16 @@ function utcSeconds(s: string): number {
  * Numbers and numeric strings are epoch seconds (< 1e11) or milliseconds.
  */
 export function parseTimestamp(value: unknown, tz: string): number {
-  if (typeof value === 'number') return Number.isFinite(value) ? epochToMs(value) : NaN;
+  if (typeof value === 'number') return inRange(epochToMs(value)); // NaN and ±Infinity fail the range
   if (typeof value !== 'string') return NaN;
   if (value.length === 20) {
     const ms = utcSeconds(value);
-    if (!Number.isNaN(ms)) return ms;
+    if (!Number.isNaN(ms)) return inRange(ms);
   }
-  const s = value.trim();
+  return inRange(parseText(value.trim(), tz));
+}
+
+function parseText(s: string, tz: string): number {
   if (EPOCH.test(s)) return epochToMs(Number(s));
   const m = ISO.exec(s);
   if (!m) return NaN;
@@ -98,11 +139,11 @@ export function parseTimestamp(value: unknown, tz: string): number {
   const zone = m[8];
   if (zone === undefined) return wallClockToMs(tz, y, mo, d, h, mi, sec, 0) + frac;
   const base = Date.UTC(y, mo - 1, d, h, mi, sec, 0) + frac;
-  if (zone === 'Z' || zone === 'z') return base;
+  if (zone === 'Z' || zone === 'z' || /[A-Za-z]$/.test(zone)) return base;
   const sign = zone[0] === '-' ? -1 : 1;
   const digits = zone.slice(1).replace(':', '');
   const oh = Number(digits.slice(0, 2));
-  const om = Number(digits.slice(2, 4));
+  const om = digits.length > 2 ? Number(digits.slice(2, 4)) : 0;
   if (oh > 23 || om > 59) return NaN;
   return base - sign * (oh * 60 + om) * 60_000;
 }
@@ -128,7 +169,7 @@ export function parseBound(value: string, tz: string): number {
     const mo = Number(date[2]);
     const d = Number(date[3]);
     if (!isDate(y, mo, d)) return NaN;
-    return wallClockToMs(tz, y, mo, d, 0, 0, 0, 0);
+    return inRange(wallClockToMs(tz, y, mo, d, 0, 0, 0, 0));
   }
   return parseTimestamp(value, tz);
 }
