@@ -101,6 +101,10 @@ export function resolveSettings(flags: SettingFlags, config: Config): Settings {
     textSentiment: flags.textSentiment ?? config.sentiment?.from_text ?? true,
     thresholds: config.thresholds ?? [],
   };
+  if (settings.csatSatisfiedFrom > csatScale) {
+    const source = flags.csatThreshold !== undefined ? '--csat-threshold' : 'csat.satisfied_from';
+    throw new UsageError(`${source} ${settings.csatSatisfiedFrom} is above the CSAT scale (${csatScale}): no rating could be satisfied`);
+  }
   const threshold = flags.confidenceThreshold ?? config.intents?.confidence_threshold;
   if (threshold !== undefined) settings.confidenceThreshold = threshold;
   if (hasCost) {
