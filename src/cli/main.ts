@@ -49,8 +49,9 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     await program.parseAsync(argv, { from: 'user' });
     return code;
   } catch (err) {
-    // The reader of stdout is gone (`| head`): what it wanted it has; nothing is wrong.
-    if (err instanceof ClosedPipe) return 0;
+    // The reader of stdout is gone (`| head`): what it wanted it has; nothing is wrong (a check
+    // that failed still says so).
+    if (err instanceof ClosedPipe) return code;
     if (err instanceof CommanderError) {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.exitCode === 0) return 0;
       // commander has already printed the message.

@@ -108,6 +108,13 @@ function tooLong(start: Buffer, file: string, line: number): RawRow {
  * do not count). Parsing and walking such a value would exhaust the stack.
  */
 function tooDeep(text: string): boolean {
+  // Most lines have far fewer brackets than MAX_DEPTH: counting them with indexOf is cheap; the
+  // exact scan below runs only on lines with that many.
+  let brackets = 0;
+  for (const open of ['[', '{']) {
+    for (let at = text.indexOf(open); at !== -1 && brackets <= MAX_DEPTH; at = text.indexOf(open, at + 1)) brackets++;
+  }
+  if (brackets <= MAX_DEPTH) return false;
   let depth = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
