@@ -88,10 +88,10 @@ describe('-o and --rejects', () => {
 });
 
 describe('a closed pipe ends the program quietly with status 0', () => {
-  // 3000 conversations: the CSV is far larger than a pipe's buffer.
+  // 3000 conversations, one an hour (125 days): every output is far larger than a pipe's buffer.
   const many = file(
     'many.jsonl',
-    jsonl(Array.from({ length: 3000 }, (_, i) => ({ conversation_id: `conversation-${i}`, timestamp: 1736157600 + i, role: 'customer', sentiment: 0 }))),
+    jsonl(Array.from({ length: 3000 }, (_, i) => ({ conversation_id: `conversation-${i}`, timestamp: 1736157600 + i * 3600, role: 'customer', sentiment: 0 }))),
   );
 
   it.each([
