@@ -79,6 +79,9 @@ export async function* csvRows(chunks: Chunks, file: string, options: CsvOptions
         // One rejection per record: a record can raise several errors on its line.
         if (stopped || line === lastSkipLine) return undefined;
         lastSkipLine = line;
+        // Its lines are accounted for: invalid UTF-8 in them is not the next record's.
+        utf8.invalidUpTo(line);
+        lastRecordLine = line;
         batch.push({ file, line, ok: false, reason: 'malformed CSV', raw });
         if (makeFields === undefined) stopped = true;
         return undefined;

@@ -235,3 +235,30 @@ describe('read TSV', () => {
     expect(await tsv('a\tb\n1\t2\t3\n')).toEqual([[2, 'wrong column count', ['1', '2', '3']]]);
   });
 });
+
+describe('read CSV: invalid UTF-8', () => {
+  it('rejects the records whose lines hold invalid UTF-8, wherever the chunks are cut', async () => {
+    // Line 2 has a Latin-1 é (0xe9); line 3 is malformed CSV and has an invalid byte; line 4 is fine.
+    const bytes = Buffer.concat([
+      Buffer.from('id,n\nc'),
+      Buffer.from([0xe9]),
+      Buffer.from(',1\n"x"y'),
+      Buffer.from([0xff]),
+      Buffer.from(',3\nok,2\n'),
+    ]);
+    for (const offsets of [[], [6], [7], [20]]) {
+      const rows = brief((await batchesOf(...cut(bytes, offsets))).flat());
+      expect(rows.map((r) => (r as unknown[]).slice(0, 2))).toEqual([
+        [2, 'invalid UTF-8'],
+        [3, 'malformed CSV'],
+        [4, { id: 'ok', n: '2' }],
+      ]);
+    }
+  });
+
+  it('a multi-byte character split across chunks is valid', async () => {
+    const bytes = Buffer.from('id,n\ncé,1\n');
+    const rows = brief((await batchesOf(...cut(bytes, [7]))).flat());
+    expect(rows).toEqual([[2, { id: 'cé', n: '1' }]]);
+  });
+});
