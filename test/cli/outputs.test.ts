@@ -36,6 +36,7 @@ describe('-o and --rejects', () => {
     [['report', '{in}', '-f', 'json', '-o', '{in}'], '-o'],
     [['conversations', '{in}', '-o', '{in}', '-f', 'jsonl'], '-o'],
     [['report', '{in}', '--rejects', '{in}'], '--rejects'],
+    [['compare', '{in}', '{in}', '-f', 'json', '-o', '{in}'], '-o'],
     [['report', '{in}', '--orders', '{orders}', '--rejects', '{orders}'], '--rejects'],
   ])('%j refuses to write over an input file, which stays as it was', async (args, flag) => {
     const input = file('input.jsonl', readFileSync(BASIC));
