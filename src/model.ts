@@ -18,10 +18,19 @@ export interface RowOrigin {
   line: number;
 }
 
+/** Why the read stage could not make a record of a line. */
+export type ReadRejection =
+  | 'invalid UTF-8'
+  | 'line too long'
+  | 'too deeply nested'
+  | 'malformed JSON'
+  | 'wrong column count'
+  | 'malformed CSV';
+
 /** One record as read from a source, before validation. */
 export type RawRow =
   | (RowOrigin & { ok: true; fields: Record<string, unknown> })
-  | (RowOrigin & { ok: false; reason: 'malformed JSON' | 'wrong column count' | 'malformed CSV'; raw: unknown });
+  | (RowOrigin & { ok: false; reason: ReadRejection; raw: unknown });
 
 /** A valid input row, normalised. Times are epoch milliseconds. */
 export interface Event {

@@ -6,11 +6,10 @@ import { comparePeriods, isoIn, PERIODS, type Interval, type Period } from '../c
 import { renderComparison } from '../compare/render.js';
 import { UsageError } from '../errors.js';
 import { buildReport } from '../report/build.js';
-import { inScope } from '../report/scope.js';
 import type { KpiFailure } from '../kpis/runner.js';
 import type { GroupKey } from '../report/types.js';
-import { addDataOptions, givenOptions, loadData, reportOptions, scopeBounds, warnKpiFailure, type DataFlags } from './data.js';
-import { useColor, writeOutput, type Io } from './io.js';
+import { addDataOptions, givenOptions, loadData, reportOptions, scopeBounds, scopedConversations, warnKpiFailure, type DataFlags } from './data.js';
+import { checkOutputPath, useColor, writeOutput, type Io } from './io.js';
 import { resolveFormat } from './report.js';
 
 interface CompareFlags extends DataFlags {
@@ -53,6 +52,7 @@ async function fromReports(files: string[], flags: CompareFlags): Promise<Compar
     const names = dataFlags.map(([k, v]) => `--${v === false ? 'no-' : ''}${k.replace(/[A-Z]/g, (ch) => `-${ch.toLowerCase()}`)}`);
     throw new UsageError(`${names.join(', ')} ${names.length > 1 ? 'apply' : 'applies'} only with --period (reading transcripts)`);
   }
+  checkOutputPath('-o', flags.output, files);
   const [oldFile = '', newFile = ''] = files;
   return compareReports(basename(oldFile), await readReport(oldFile), basename(newFile), await readReport(newFile));
 }
@@ -65,7 +65,7 @@ async function fromTranscripts(files: string[], flags: CompareFlags, period: Per
   const { until } = scopeBounds(flags, tz);
   // The anchor is the latest start that passes --where (the hours attribute needs the schedule).
   const { where, calendar } = base.scope;
-  const starts = inScope(loaded.data.conversations, { where, tz, ...(calendar === undefined ? {} : { calendar }) }).map((c) => c.start);
+  const starts = scopedConversations(loaded, { where, tz, ...(calendar === undefined ? {} : { calendar }) }, io).map((c) => c.start);
   if (until === undefined && starts.length === 0) throw new UsageError('no conversations to compare (give --until to choose the period)');
   const latestStart = starts.reduce((a, b) => Math.max(a, b), -Infinity);
   const periods = comparePeriods(period, tz, until === undefined ? { latestStart } : { until });

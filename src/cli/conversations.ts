@@ -2,10 +2,11 @@ import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { createContext } from '../kpis/runner.js';
 import { CONVERSATION_COLUMNS, conversationRow } from '../report/conversation-rows.js';
-import { inScope } from '../report/scope.js';
 import { csvLine } from '../render/csv.js';
-import { addDataOptions, givenOptions, loadData, reportOptions, type DataFlags } from './data.js';
-import { writeOutput, type Io } from './io.js';
+import type { Conversation } from '../model.js';
+import type { KpiContext } from '../kpis/types.js';
+import { addDataOptions, givenOptions, loadData, reportOptions, scopedConversations, type DataFlags } from './data.js';
+import { terminalSafe, toStdout, writeOutput, type Io } from './io.js';
 
 interface ConversationsFlags extends DataFlags {
   format?: string;
@@ -19,6 +20,9 @@ Examples:
   $ botkpi conversations logs.jsonl --orders orders.csv --where market=DE --format jsonl -o de.jsonl`;
 
 function chooseFormat(format: string | undefined, output: string | undefined): 'csv' | 'jsonl' {
+  if (format === undefined && !toStdout(output) && !/\.(jsonl|ndjson|csv)$/i.test(output as string)) {
+    throw new UsageError(`-o ${output}: cannot tell the format from the file name; use .csv, .jsonl or .ndjson, or give --format csv|jsonl`);
+  }
   const chosen = format ?? (output !== undefined && /\.(jsonl|ndjson)$/i.test(output) ? 'jsonl' : 'csv');
   if (chosen !== 'csv' && chosen !== 'jsonl') throw new UsageError(`--format "${chosen}": expected csv or jsonl`);
   return chosen;
@@ -39,15 +43,22 @@ export function conversationsCommand(program: Command, io: Io, setCode: (code: n
       const loaded = await loadData(files, flags, io, process.cwd());
       const options = reportOptions(loaded, flags, []);
       const context = createContext(loaded.data.conversations, options.kpi, loaded.data.fields, loaded.orders?.orders, loaded.data.dataEnd);
-      const rows = inScope(loaded.data.conversations, options.scope).map((c) => conversationRow(c, context));
-      const text =
-        format === 'jsonl'
-          ? rows.map((r) => `${JSON.stringify(r)}\n`).join('')
-          : csvLine(CONVERSATION_COLUMNS) + rows.map((r) => csvLine(CONVERSATION_COLUMNS.map((k) => cell(r[k])))).join('');
-      await writeOutput(io, text, flags.output);
+      const scoped = scopedConversations(loaded, options.scope, io);
+      const chunks = lines(scoped, context, format);
+      // CSV carries the data's text as it is; a terminal must not run escape sequences from it.
+      await writeOutput(io, toStdout(flags.output) && io.stdout.isTTY === true && format === 'csv' ? terminalSafe(chunks) : chunks, flags.output);
       setCode(0);
     });
   return cmd;
+}
+
+/** One line per conversation, made as it is written (a million conversations are never one string). */
+function* lines(conversations: readonly Conversation[], context: KpiContext, format: 'csv' | 'jsonl'): Generator<string> {
+  if (format === 'csv') yield csvLine(CONVERSATION_COLUMNS);
+  for (const c of conversations) {
+    const r = conversationRow(c, context);
+    yield format === 'jsonl' ? `${JSON.stringify(r)}\n` : csvLine(CONVERSATION_COLUMNS.map((k) => cell(r[k])));
+  }
 }
 
 const cell = (v: string | number | boolean | null): string | number | null => (typeof v === 'boolean' ? String(v) : v);

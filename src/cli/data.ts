@@ -1,19 +1,21 @@
-import { createWriteStream, type WriteStream } from 'node:fs';
-import { once } from 'node:events';
 import type { Command } from 'commander';
+import { suggest } from '../check/suggest.js';
 import type { Dimension } from '../conversations/attributes.js';
 import { loadConfig } from '../config/load.js';
 import { resolveSettings, type SettingFlags, type Settings } from '../config/settings.js';
 import { UsageError } from '../errors.js';
-import { readBatches, type InputFormat } from '../read/index.js';
+import { ENCODINGS, InputError, readBatches, type Encoding, type InputFormat } from '../read/index.js';
 import { buildReport, type ReportOptions } from '../report/build.js';
 import { ingest, ingestOrders, type Ingested, type IngestedOrders, type Rejection } from '../report/ingest.js';
-import { parseWhere } from '../report/scope.js';
+import { inScope, parseWhere, unmatchedWhere, type Scope } from '../report/scope.js';
+import type { Conversation } from '../model.js';
+import type { RowCounts } from '../report/types.js';
+import { fieldKey } from '../schema/fields.js';
 import type { KpiFailure } from '../kpis/runner.js';
 import type { GroupKey, Report } from '../report/types.js';
 import { parseBound } from '../schema/timestamp.js';
 import { textAnalysisLoader } from '../text/index.js';
-import { version, warn, type Io } from './io.js';
+import { AtomicFile, checkOutputPath, version, warn, type Io } from './io.js';
 import { fileSize, Progress } from './progress.js';
 import { collect, parseList, parseMapping, parseNumberIn } from './options.js';
 
@@ -30,6 +32,10 @@ export interface DataFlags extends SettingFlags {
   where: string[];
   rejects?: string;
   strict?: boolean;
+  maxRejected?: string;
+  encoding?: string;
+  /** `-o` of the commands that have it: checked before anything is read. */
+  output?: string;
 }
 
 export interface Loaded {
@@ -59,7 +65,9 @@ export function addDataOptions(cmd: Command): Command {
     .option('--no-detect-language', 'do not detect the language of conversations that lack one')
     .option('--no-text-sentiment', 'use only given sentiment values, never score message text')
     .option('--rejects <file>', 'write rejected rows (transcripts and orders) with their reason to this JSONL file')
-    .option('--strict', 'exit 2 when any row is rejected');
+    .option('--strict', 'exit 2 when any row is rejected')
+    .option('--max-rejected <n|p%>', 'exit 2 when more rows than this are rejected: a count (10) or a share of rows read (2%)')
+    .option('--encoding <encoding>', 'text encoding of the inputs: utf8 (default), latin1, utf16le or utf16be (UTF-16 with a byte-order mark is recognised)');
 }
 
 /** The options the user actually gave (commander fills in defaults for negatable flags). */
@@ -76,10 +84,6 @@ function formatRejection(r: Rejection): string {
   return `${r.file} line ${r.line}: ${r.reason}${value}`;
 }
 
-async function writeLine(stream: WriteStream, line: string): Promise<void> {
-  if (!stream.write(line)) await once(stream, 'drain');
-}
-
 function inputFormat(text: string | undefined): InputFormat | undefined {
   if (text === undefined) return undefined;
   if (text !== 'jsonl' && text !== 'csv' && text !== 'tsv') {
@@ -88,31 +92,112 @@ function inputFormat(text: string | undefined): InputFormat | undefined {
   return text;
 }
 
+function encoding(text: string | undefined): Encoding | undefined {
+  if (text === undefined) return undefined;
+  const e = text.trim().toLowerCase().replace(/[-_]/g, '');
+  const name = e === 'utf16' ? 'utf16le' : e === 'iso88591' ? 'latin1' : e;
+  if (!(ENCODINGS as readonly string[]).includes(name)) throw new UsageError(`--encoding "${text}": expected ${ENCODINGS.join(', ')}`);
+  return name as Encoding;
+}
+
+/** `--max-rejected`: a count, or a share of the rows read. */
+export function parseMaxRejected(text: string | undefined): { count: number } | { share: number } | undefined {
+  if (text === undefined) return undefined;
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(%?)\s*$/.exec(text);
+  const n = Number(m?.[1]);
+  if (!m || (m[2] === '' && !Number.isInteger(n)) || (m[2] === '%' && n > 100)) {
+    throw new UsageError(`--max-rejected "${text}": expected a number of rows (10) or a percentage (2%)`);
+  }
+  return m[2] === '%' ? { share: n / 100 } : { count: n };
+}
+
+/** `invalid timestamp 9, unknown role 2`: reasons by count, most frequent first. */
+export function reasonsText(counts: RowCounts): string {
+  return Object.entries(counts.rejectedByReason)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .map(([reason, n]) => `${reason} ${n}`)
+    .join(', ');
+}
+
+const inputName = (files: readonly string[]): string => files.map((f) => (f === '-' ? 'stdin' : f)).join(', ');
+
+/**
+ * The one line that says why the input gave nothing to report on:
+ * `logs.csv: 0 of 9 rows usable: 9 rejected (invalid timestamp 9); see --rejects`.
+ */
+export function unusableInput(files: readonly string[], counts: RowCounts, rejects: string | undefined): string {
+  const name = inputName(files);
+  if (counts.rowsRead === 0) return `${name}: no rows (the input is empty)`;
+  const parts: string[] = [];
+  if (counts.rowsRejected > 0) parts.push(`${counts.rowsRejected} rejected (${reasonsText(counts)})`);
+  if (counts.duplicates > 0) parts.push(`${counts.duplicates} duplicates`);
+  const see = counts.rowsRejected === 0 ? '' : rejects === undefined ? '; see --rejects FILE' : `; see ${rejects}`;
+  if (counts.rowsUsed > 0) return `${name}: ${counts.rowsUsed} of ${counts.rowsRead} rows usable, but none is a message: no conversation to report on${see}`;
+  return `${name}: 0 of ${counts.rowsRead} rows usable: ${parts.join(', ')}${see}`;
+}
+
+/** Rejected rows are buffered and written in pieces of about this size. */
+const REJECTS_BUFFER = 1 << 16;
+
 /** Reads config, transcripts and orders; rejections go to stderr (the first few) and --rejects. */
 export async function loadData(files: string[], flags: DataFlags, io: Io, cwd: string): Promise<Loaded> {
   const { config } = await loadConfig(flags.config, cwd);
   const settings = resolveSettings(flags, config);
   const format = inputFormat(flags.inputFormat);
+  const textEncoding = encoding(flags.encoding);
+  const maxRejected = parseMaxRejected(flags.maxRejected);
   if ([...files, flags.orders].filter((f) => f === '-').length > 1) throw new UsageError('stdin (-) can be read only once');
-  // Validate the scope before reading anything.
+  // Validate the scope and the outputs before reading anything.
   scopeBounds(flags, settings.tz);
   flags.where.forEach(parseWhere);
+  const inputs = [...files, flags.orders];
+  checkOutputPath('-o', flags.output, inputs);
+  checkOutputPath('--rejects', flags.rejects, inputs);
+  if (flags.output !== undefined && flags.output !== '-' && flags.output === flags.rejects) {
+    throw new UsageError(`-o and --rejects name the same file (${flags.output})`);
+  }
 
-  const rejectsFile = flags.rejects === undefined ? undefined : createWriteStream(flags.rejects);
+  const rejectsFile = flags.rejects === undefined ? undefined : await AtomicFile.create(flags.rejects);
+  let pending = '';
   let shown = 0;
   const onReject = async (r: Rejection): Promise<void> => {
     if (shown++ < REJECTIONS_SHOWN) warn(io, `${flags.strict ? 'error' : 'warning'}: ${formatRejection(r)}`);
     if (rejectsFile !== undefined) {
       const record = { file: r.file, line: r.line, reason: r.reason, ...(r.value === undefined ? {} : { value: r.value }), row: r.row };
-      await writeLine(rejectsFile, `${JSON.stringify(record)}\n`);
+      pending += `${JSON.stringify(record)}\n`;
+      if (pending.length >= REJECTS_BUFFER) {
+        const text = pending;
+        pending = '';
+        await rejectsFile.write(text);
+      }
     }
   };
+  // Columns of the CSV headers read, for the --map check.
+  const headerColumns: string[][] = [];
+  const mapped = Object.entries(settings.map).filter((e): e is [string, string] => e[1] !== undefined);
+  const readOptions = (file: string) => ({
+    ...(textEncoding === undefined ? {} : { encoding: textEncoding }),
+    stdin: io.stdin,
+    onFormat: (chosen: InputFormat, sniffed: boolean): void => {
+      if (sniffed) warn(io, `reading ${file === '-' ? 'stdin' : file} as ${chosen.toUpperCase()} (from its first lines; --input-format sets it)`);
+    },
+    onHeader: (columns: string[]): void => {
+      headerColumns.push(columns);
+      const keys = new Set(columns.map(fieldKey));
+      for (const [field, column] of mapped) {
+        if (!keys.has(fieldKey(column))) {
+          throw new InputError(`--map ${field}=${column}: ${file === '-' ? 'stdin' : file} has no column "${column}" (its columns: ${columns.join(', ')})`);
+        }
+      }
+    },
+  });
+  let committed = false;
   try {
     const progress = Progress.create(io);
     const sources = files.map((f) => {
       const rows = readBatches(f, {
+        ...readOptions(f),
         ...(format === undefined ? {} : { format }),
-        stdin: io.stdin,
         ...(progress === undefined ? {} : { onBytes: progress.onBytes }),
       });
       return progress === undefined ? rows : progress.track(rows, f, () => fileSize(f));
@@ -132,24 +217,83 @@ export async function loadData(files: string[], flags: DataFlags, io: Io, cwd: s
     const loaded: Loaded = { data, settings };
     if (flags.orders !== undefined) {
       loaded.orders = await ingestOrders(
-        [readBatches(flags.orders, { stdin: io.stdin })],
+        [readBatches(flags.orders, { ...readOptions(flags.orders), onHeader: () => {} })],
         { tz: settings.tz, baseCurrency: settings.baseCurrency, rates: settings.rates },
         { onReject },
       );
     }
+    // Everything was read: the rejected rows are complete, whatever is decided below.
+    if (rejectsFile !== undefined) {
+      await rejectsFile.write(pending);
+      await rejectsFile.commit();
+    }
+    committed = true;
+    // A mapped column that no header had and no row used (JSON Lines have no header).
+    if (headerColumns.length === 0 && data.counts.rowsRead > 0) {
+      for (const [field, column] of mapped) {
+        if (!data.mappedColumns.has(fieldKey(column))) {
+          throw new UsageError(`--map ${field}=${column}: no row of ${inputName(files)} has a field "${column}"`);
+        }
+      }
+    }
     const rejected = data.counts.rowsRejected + (loaded.orders?.counts.rowsRejected ?? 0);
+    const undecodable = (data.counts.rejectedByReason['invalid UTF-8'] ?? 0) + (loaded.orders?.counts.rejectedByReason['invalid UTF-8'] ?? 0);
+    if (undecodable > 0) warn(io, `warning: ${undecodable} rows are not valid UTF-8 (a Latin-1 or Windows export?): --encoding latin1 reads them as Latin-1`);
     if (rejected > REJECTIONS_SHOWN) {
       const where = flags.rejects ? ` (all in ${flags.rejects})` : ' (write them all with --rejects FILE)';
       warn(io, `… ${rejected - REJECTIONS_SHOWN} more rejected rows${where}`);
     }
     if (flags.strict && rejected > 0) throw new UsageError(`${rejected} rows rejected (--strict)`);
+    if (data.conversations.length === 0) throw new InputError(unusableInput(files, data.counts, flags.rejects));
+    const read = data.counts.rowsRead + (loaded.orders?.counts.rowsRead ?? 0);
+    if (maxRejected !== undefined && ('count' in maxRejected ? rejected > maxRejected.count : rejected > maxRejected.share * read)) {
+      const see = flags.rejects === undefined ? '; see --rejects FILE' : `; see ${flags.rejects}`;
+      throw new InputError(`${rejected} of ${read} rows rejected, more than --max-rejected ${flags.maxRejected} (${reasonsText(data.counts)})${see}`);
+    }
     return loaded;
   } finally {
-    if (rejectsFile !== undefined) {
-      rejectsFile.end();
-      await once(rejectsFile, 'close');
-    }
+    if (rejectsFile !== undefined && !committed) await rejectsFile.abort();
   }
+}
+
+/** `--since` before `--until`, when both are given. */
+function checkBounds(flags: DataFlags, bounds: { since?: number; until?: number }): void {
+  if (bounds.since !== undefined && bounds.until !== undefined && bounds.since >= bounds.until) {
+    throw new UsageError(`--since ${flags.since} is not before --until ${flags.until}: no conversation can start in between`);
+  }
+}
+
+const whereText = (w: { attribute: string; negate: boolean; value: string | null }): string =>
+  `${w.attribute}${w.negate ? '!=' : '='}${w.value ?? ''}`;
+
+/** Values listed in the warning about a `--where` value no conversation has. */
+const VALUES_LISTED = 12;
+
+/**
+ * The conversations in scope. A `--where` value that no conversation has is a warning listing the
+ * values seen (with the nearest); an empty scope is bad input: there is nothing to report on.
+ */
+export function scopedConversations(loaded: Loaded, scope: Scope, io: Io): Conversation[] {
+  const all = loaded.data.conversations;
+  for (const { clause, seen } of unmatchedWhere(all, scope.where, scope.tz, scope.calendar)) {
+    const values = seen.map((v) => (v === null ? '(missing)' : v));
+    const listed = values.slice(0, VALUES_LISTED).join(', ') + (values.length > VALUES_LISTED ? `, … ${values.length - VALUES_LISTED} more` : '');
+    const nearest = suggest(clause.value ?? '', seen.filter((v): v is string => v !== null).slice(0, 10_000));
+    warn(io, `warning: --where ${whereText(clause)}: no conversation has ${clause.attribute} "${clause.value}"${nearest === undefined ? '' : ` (did you mean ${nearest}? values are case-sensitive)`}; values seen: ${listed}`);
+  }
+  const scoped = inScope(all, scope);
+  if (scoped.length === 0) {
+    const parts = [
+      ...(scope.since === undefined ? [] : [`--since ${new Date(scope.since).toISOString()}`]),
+      ...(scope.until === undefined ? [] : [`--until ${new Date(scope.until).toISOString()}`]),
+      ...scope.where.map((w) => `--where ${whereText(w)}`),
+    ];
+    // Conversations are ordered by start.
+    const day = (c: Conversation | undefined): string => (c === undefined ? '?' : new Date(c.start).toISOString().slice(0, 10));
+    const span = `starting ${day(all[0])} to ${day(all[all.length - 1])}`;
+    throw new InputError(`no conversation in scope: ${all.length} read (${span}), none matches ${parts.join(' ')}`);
+  }
+  return scoped;
 }
 
 function bound(name: string, text: string | undefined, tz: string): number | undefined {
@@ -162,7 +306,9 @@ function bound(name: string, text: string | undefined, tz: string): number | und
 export function scopeBounds(flags: DataFlags, tz: string): { since?: number; until?: number } {
   const since = bound('--since', flags.since, tz);
   const until = bound('--until', flags.until, tz);
-  return { ...(since === undefined ? {} : { since }), ...(until === undefined ? {} : { until }) };
+  const bounds = { ...(since === undefined ? {} : { since }), ...(until === undefined ? {} : { until }) };
+  checkBounds(flags, bounds);
+  return bounds;
 }
 
 /** Report options (scope, breakdown, KPI settings) for loaded data, as the flags say. */
@@ -197,11 +343,14 @@ export function reportOptions(loaded: Loaded, flags: DataFlags, by: readonly Dim
   };
 }
 
-/** The report model for loaded data, scoped and broken down as the flags say. */
-/** Builds the report; a KPI that fails is named on stderr (with its stack under `--debug`). */
-export function makeReport(loaded: Loaded, flags: DataFlags, by: readonly Dimension[], io?: Io): Report {
+/**
+ * Builds the report; an empty scope is bad input; a KPI that fails is named on stderr (with its
+ * stack under `--debug`).
+ */
+export function makeReport(loaded: Loaded, flags: DataFlags, by: readonly Dimension[], io: Io): Report {
   const options = reportOptions(loaded, flags, by);
-  if (io !== undefined) options.onKpiError = (failure) => warnKpiFailure(io, failure);
+  scopedConversations(loaded, options.scope, io);
+  options.onKpiError = (failure) => warnKpiFailure(io, failure);
   return buildReport(loaded.data, options, loaded.orders);
 }
 

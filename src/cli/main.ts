@@ -1,7 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { UsageError } from '../errors.js';
 import { InputError } from '../read/index.js';
-import { processIo, version, warn, type Io } from './io.js';
+import { ClosedPipe, processIo, version, warn, type Io } from './io.js';
 import { checkCommand } from './check.js';
 import { compareCommand } from './compare.js';
 import { conversationsCommand } from './conversations.js';
@@ -49,6 +49,9 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     await program.parseAsync(argv, { from: 'user' });
     return code;
   } catch (err) {
+    // The reader of stdout is gone (`| head`): what it wanted it has; nothing is wrong (a check
+    // that failed still says so).
+    if (err instanceof ClosedPipe) return code;
     if (err instanceof CommanderError) {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.exitCode === 0) return 0;
       // commander has already printed the message.

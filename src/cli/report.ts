@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import type { Dimension } from '../conversations/attributes.js';
 import { UsageError } from '../errors.js';
-import { formatFromPath, render, type OutputFormat } from '../render/index.js';
+import { formatFromPath, OUTPUT_EXTENSIONS, renderChunks, type OutputFormat } from '../render/index.js';
 import { addDataOptions, givenOptions, loadData, makeReport, type DataFlags } from './data.js';
-import { useColor, writeOutput, type Io } from './io.js';
+import { terminalSafe, toStdout, useColor, writeOutput, type Io } from './io.js';
 import { parseDimension } from './options.js';
 
 export interface ReportFlags extends DataFlags {
@@ -25,6 +25,9 @@ Examples:
   $ botkpi report export.csv --map conversation_id=ticket --map text=body --rejects rejects.jsonl`;
 
 export function resolveFormat(format: string | undefined, output: string | undefined): OutputFormat {
+  if (format === undefined && !toStdout(output) && formatFromPath(output as string) === undefined) {
+    throw new UsageError(`-o ${output}: cannot tell the format from the file name; use ${OUTPUT_EXTENSIONS.join(', ')} or give --format table|json|md|csv`);
+  }
   const chosen = format ?? (output === undefined ? undefined : formatFromPath(output)) ?? 'table';
   const formats: OutputFormat[] = ['table', 'json', 'md', 'csv'];
   if (!(formats as string[]).includes(chosen)) throw new UsageError(`--format "${chosen}": expected table, json, md or csv`);
@@ -47,8 +50,11 @@ export function reportCommand(program: Command, io: Io, setCode: (code: number) 
       const format = resolveFormat(flags.format, flags.output);
       const loaded = await loadData(files, flags, io, process.cwd());
       const report = makeReport(loaded, flags, flags.by, io);
-      const toFile = flags.output !== undefined && flags.output !== '-';
-      await writeOutput(io, render(report, format, { color: useColor(io, flags.color, toFile) }), flags.output);
+      const toFile = !toStdout(flags.output);
+      const chunks = renderChunks(report, format, { color: useColor(io, flags.color, toFile) });
+      // CSV and Markdown carry the data's text as it is; a terminal must not run escape sequences from it.
+      const safe = !toFile && io.stdout.isTTY === true && (format === 'csv' || format === 'md') ? terminalSafe(chunks) : chunks;
+      await writeOutput(io, safe, flags.output);
       setCode(0);
     });
   return cmd;

@@ -4,7 +4,7 @@ import { configSchema } from '../config/schema.js';
 import { UsageError } from '../errors.js';
 import { reportSchema } from '../report/types.js';
 import { inputRowSchema } from '../schema/row-schema.js';
-import { writeOutput, type Io } from './io.js';
+import { checkOutputPath, writeOutput, type Io } from './io.js';
 
 /** JSON Schemas generated from the zod schemas botkpi validates with. */
 export const SCHEMAS = {
@@ -27,6 +27,7 @@ export function schemaCommand(program: Command, io: Io, setCode: (code: number) 
     .option('-o, --output <file>', 'write to a file instead of stdout')
     .addHelpText('after', '\nExamples:\n  $ botkpi schema report > report.schema.json\n  $ botkpi schema input')
     .action(async (name: string, opts: { output?: string }) => {
+      checkOutputPath('-o', opts.output, []);
       await writeOutput(io, schemaText(name), opts.output);
       setCode(0);
     });

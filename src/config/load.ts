@@ -22,7 +22,7 @@ export function formatConfigIssues(file: string, error: z.ZodError): string {
 export function parseConfig(text: string, file: string): Config {
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(text.replace(/^\uFEFF/, '')); // editors on Windows save a byte-order mark
   } catch (err) {
     throw new UsageError(`${file}: not valid JSON (${(err as Error).message})`);
   }

@@ -186,6 +186,10 @@ export function resolveSettings(flags: SettingFlags, config: Config): Settings {
   if (config.business_hours !== undefined) settings.businessHours = businessCalendar(config.business_hours);
   const split = flags.splitAfter ?? config.episodes?.split_after;
   if (split !== undefined) settings.splitAfterMs = strictDuration(flags.splitAfter === undefined ? 'episodes.split_after' : '--split-after', split);
+  if (settings.csatSatisfiedFrom > csatScale) {
+    const source = flags.csatThreshold !== undefined ? '--csat-threshold' : 'csat.satisfied_from';
+    throw new UsageError(`${source} ${settings.csatSatisfiedFrom} is above the CSAT scale (${csatScale}): no rating could be satisfied`);
+  }
   const threshold = flags.confidenceThreshold ?? config.intents?.confidence_threshold;
   if (threshold !== undefined) settings.confidenceThreshold = threshold;
   if (hasCost) {

@@ -1,5 +1,5 @@
 import type { Value } from '../report/types.js';
-import { costApplicable, costs } from './money.js';
+import { costApplicable, costs, OVERFLOW } from './money.js';
 import type { Kpi } from './types.js';
 
 export const botCost: Kpi<Value> = {
@@ -11,5 +11,8 @@ export const botCost: Kpi<Value> = {
   direction: 'lower',
   requires: [],
   applicable: costApplicable,
-  compute: (convs, ctx) => ({ value: costs(convs, ctx).bot, count: convs.length }),
+  compute(convs, ctx) {
+    const value = costs(convs, ctx).bot;
+    return Number.isFinite(value) ? { value, count: convs.length } : { value: null, count: convs.length, reason: OVERFLOW };
+  },
 };

@@ -1,5 +1,5 @@
 import type { CostKpi } from '../report/types.js';
-import { costApplicable, costs } from './money.js';
+import { costApplicable, costs, OVERFLOW } from './money.js';
 import type { Kpi } from './types.js';
 
 export const costPerConversation: Kpi<CostKpi> = {
@@ -15,6 +15,10 @@ export const costPerConversation: Kpi<CostKpi> = {
     const { bot, human } = costs(convs, ctx);
     const n = convs.length;
     const base = { bot_cost: bot, human_cost: human, total_cost: bot + human, count: n };
+    if (!Number.isFinite(bot + human)) {
+      const finite = (x: number): number | null => (Number.isFinite(x) ? x : null);
+      return { value: null, bot_cost: finite(bot), human_cost: finite(human), total_cost: null, count: n, reason: OVERFLOW };
+    }
     return n === 0 ? { value: null, ...base, reason: 'no conversations' } : { value: (bot + human) / n, ...base };
   },
 };

@@ -36,6 +36,9 @@ export function costs(convs: readonly Conversation[], ctx: KpiContext): Costs {
   return { bot, human };
 }
 
+/** Reason of a cost KPI whose sum is beyond the largest number (1.8e308): JSON would show it as a bare null. */
+export const OVERFLOW = 'cost sum overflows (beyond 1.8e308)';
+
 /** Reason cost KPIs cannot be computed: no row had a cost and no cost model is configured. */
 export function costApplicable(ctx: KpiContext): string | undefined {
   return ctx.fields.has('cost') || ctx.options.cost !== undefined ? undefined : 'needs field cost or a cost model';

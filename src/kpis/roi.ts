@@ -1,7 +1,7 @@
 import { isContained } from '../conversations/derive.js';
 import type { RoiKpi } from '../report/types.js';
 import { attributedRevenue } from './attributed-revenue.js';
-import { costs, HOUR_MS, humanMs } from './money.js';
+import { costs, HOUR_MS, humanMs, OVERFLOW } from './money.js';
 import type { Kpi } from './types.js';
 
 export const roi: Kpi<RoiKpi> = {
@@ -29,6 +29,7 @@ export const roi: Kpi<RoiKpi> = {
     const bot = costs(convs, ctx).bot;
     const parts = { containment_savings: savings, attributed_revenue: revenue, margin: model.margin, bot_cost: bot };
     if (bot === 0) return { value: null, ...parts, reason: 'bot cost is 0' };
+    if (!Number.isFinite(bot)) return { value: null, margin: model.margin, reason: OVERFLOW };
     return { value: (savings + revenue * model.margin - bot) / bot, ...parts };
   },
 };

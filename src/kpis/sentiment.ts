@@ -5,6 +5,12 @@ import type { Kpi } from './types.js';
 
 /** Scores above this are positive, below its negative negative, the rest neutral. */
 export const NEUTRAL_BAND = 0.05;
+/**
+ * A mean is a sum of floating-point scores divided by their count: one that is 0.05 on paper can
+ * come out as 0.05000000000000001. Within this distance of the band's edge it is the edge
+ * (neutral), so the class does not depend on rounding. Scores themselves are far coarser.
+ */
+const EDGE_TOLERANCE = 1e-9;
 
 export const sentiment: Kpi<SentimentKpi> = {
   id: 'sentiment',
@@ -22,8 +28,8 @@ export const sentiment: Kpi<SentimentKpi> = {
     let negative = 0;
     for (const score of means) {
       sum += score;
-      if (score > NEUTRAL_BAND) positive++;
-      else if (score < -NEUTRAL_BAND) negative++;
+      if (score > NEUTRAL_BAND + EDGE_TOLERANCE) positive++;
+      else if (score < -NEUTRAL_BAND - EDGE_TOLERANCE) negative++;
     }
     const empty = 'no scored conversations';
     const mean = n === 0 ? null : sum / n;

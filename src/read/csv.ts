@@ -1,6 +1,15 @@
+import { isUtf8 } from 'node:buffer';
 import { Parser, type CsvError, type Options } from 'csv-parse';
 import type { RawRow } from '../model.js';
-import { InputError, type Chunks } from './source.js';
+import { InputError, type Chunks, type Delimiter } from './source.js';
+
+export interface CsvOptions {
+  delimiter: Delimiter;
+  /** Reject records with invalid UTF-8 (off when the bytes were re-encoded from another encoding). */
+  validateUtf8?: boolean;
+  /** Told the header's column names (trimmed, as written). */
+  onHeader?: (columns: string[]) => void;
+}
 
 /** The parts of csv-parse's internal state we adjust. */
 interface ParserState {
@@ -38,8 +47,11 @@ class RecordParser extends Parser {
  * Rows of a CSV or TSV stream, one batch per input chunk: the rows of the records that chunk
  * completes, rejections in order among them. The first non-blank record is the header.
  */
-export async function* csvRows(chunks: Chunks, file: string, tsv: boolean): AsyncGenerator<RawRow[]> {
+export async function* csvRows(chunks: Chunks, file: string, options: CsvOptions): AsyncGenerator<RawRow[]> {
+  const tsv = options.delimiter === '\t';
   let batch: RawRow[] = [];
+  const utf8 = new Utf8Lines();
+  let lastRecordLine = 0;
   let width = 0;
   let makeFields: ((record: string[]) => Record<string, unknown>) | undefined; // set by the header
   let stopped = false; // a malformed record before the header: no later row can be read
@@ -47,7 +59,7 @@ export async function* csvRows(chunks: Chunks, file: string, tsv: boolean): Asyn
   const parser: RecordParser = new RecordParser(
     {
       bom: true,
-      delimiter: tsv ? '\t' : ',',
+      delimiter: options.delimiter,
       quote: '"',
       relax_quotes: tsv, // a TSV value may contain a stray quote
       relax_column_count: true, // we count columns ourselves
@@ -67,16 +79,28 @@ export async function* csvRows(chunks: Chunks, file: string, tsv: boolean): Asyn
         // One rejection per record: a record can raise several errors on its line.
         if (stopped || line === lastSkipLine) return undefined;
         lastSkipLine = line;
+        // Its lines are accounted for: invalid UTF-8 in them is not the next record's.
+        utf8.invalidUpTo(line);
+        lastRecordLine = line;
         batch.push({ file, line, ok: false, reason: 'malformed CSV', raw });
         if (makeFields === undefined) stopped = true;
         return undefined;
       },
     },
     (record, line) => {
+      const invalid = utf8.invalidUpTo(line);
       if (stopped || record.every(isBlank)) return; // an empty record is not a row
+      const from = lastRecordLine;
+      lastRecordLine = line;
+      if (invalid > from && makeFields !== undefined) {
+        batch.push({ file, line, ok: false, reason: 'invalid UTF-8', raw: record });
+        return;
+      }
       if (makeFields === undefined) {
         width = record.length;
-        makeFields = fieldsFactory(headerColumns(record));
+        const columns = headerColumns(record);
+        options.onHeader?.(columns.map(([, name]) => name));
+        makeFields = fieldsFactory(columns);
         // csv-parse takes the width of its first record, which may be a blank one, and builds an
         // error (tens of microseconds) for every record of another width, even when relaxed.
         parser.internalState.expectedRecordLength = width;
@@ -91,6 +115,7 @@ export async function* csvRows(chunks: Chunks, file: string, tsv: boolean): Asyn
 
   try {
     for await (const chunk of unixNewlines(chunks)) {
+      if (options.validateUtf8 !== false) utf8.check(chunk);
       await feed(parser, chunk);
       if (batch.length > 0) {
         const rows = batch;
@@ -108,6 +133,51 @@ export async function* csvRows(chunks: Chunks, file: string, tsv: boolean): Asyn
   if (batch.length > 0) yield batch;
 }
 
+/**
+ * Finds the lines with invalid UTF-8 in a stream of LF-separated chunks: each chunk is checked
+ * whole (a split character at its end is checked with the next one); only a chunk that fails is
+ * checked line by line.
+ */
+class Utf8Lines {
+  private pending: Buffer = Buffer.alloc(0);
+  /** Lines before the pending bytes. */
+  private lines = 0;
+  /** Invalid line numbers not yet asked for, ascending. */
+  private readonly invalid: number[] = [];
+
+  check(chunk: Buffer): void {
+    const cut = chunk.lastIndexOf(10) + 1;
+    if (cut === 0) {
+      this.pending = this.pending.length === 0 ? chunk : Buffer.concat([this.pending, chunk]);
+      return;
+    }
+    const region = this.pending.length === 0 ? chunk.subarray(0, cut) : Buffer.concat([this.pending, chunk.subarray(0, cut)]);
+    this.pending = chunk.subarray(cut);
+    if (isUtf8(region)) {
+      let n = 0;
+      for (let i = region.indexOf(10); i !== -1; i = region.indexOf(10, i + 1)) n++;
+      this.lines += n;
+      return;
+    }
+    let start = 0;
+    for (let end = region.indexOf(10); end !== -1; start = end + 1, end = region.indexOf(10, start)) {
+      this.lines++;
+      if (!isUtf8(region.subarray(start, end))) this.invalid.push(this.lines);
+    }
+  }
+
+  /** The last invalid line ≤ `line` (0 if none); those lines are forgotten. */
+  invalidUpTo(line: number): number {
+    let last = 0;
+    while (this.invalid.length > 0 && (this.invalid[0] as number) <= line) last = this.invalid.shift() as number;
+    if (last === 0 && this.pending.length > 0 && this.lines < line && !isUtf8(this.pending)) {
+      // The last line of the input, without a final newline.
+      last = line;
+    }
+    return last;
+  }
+}
+
 /** Parses one chunk, or the end of the input for `undefined`; resolves once its records are pushed. */
 function feed(parser: Parser, chunk: Buffer | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -121,18 +191,19 @@ function isBlank(cell: string): boolean {
   return cell === '' || cell.trim() === '';
 }
 
-/** Header names trimmed; a repeated name keeps its first column; unnamed columns carry no field. */
+/**
+ * Header names trimmed; a repeated name takes its last column (as a repeated key in a JSON line
+ * does), at the place of its first; unnamed columns carry no field.
+ */
 function headerColumns(record: string[]): Array<[index: number, name: string]> {
-  const seen = new Set<string>();
-  const columns: Array<[number, string]> = [];
+  const byName = new Map<string, number>();
   record.forEach((cell, index) => {
     const name = cell.trim();
     // '__proto__' would set the prototype of the fields object instead of a field.
-    if (name === '' || name === '__proto__' || seen.has(name)) return;
-    seen.add(name);
-    columns.push([index, name]);
+    if (name === '' || name === '__proto__') return;
+    byName.set(name, index); // a later column with the name replaces the earlier one, in its place
   });
-  return columns;
+  return [...byName].map(([name, index]) => [index, name]);
 }
 
 /**

@@ -6,9 +6,24 @@ import { Readable } from 'node:stream';
 import type { RawRow } from '../model.js';
 import { csvRows } from './csv.js';
 import { jsonlRows } from './jsonl.js';
-import { gunzip, isGzip, openSource, peek, sniffFormat, type Chunks, type InputFormat } from './source.js';
+import {
+  binaryKind,
+  gunzip,
+  InputError,
+  isGzip,
+  openSource,
+  peek,
+  sniffDelimiter,
+  sniffFormat,
+  toUtf8,
+  utf16Bom,
+  type Chunks,
+  type Delimiter,
+  type Encoding,
+  type InputFormat,
+} from './source.js';
 
-export { InputError, type InputFormat } from './source.js';
+export { ENCODINGS, InputError, type Encoding, type InputFormat } from './source.js';
 
 const FORMATS = new Map<string, InputFormat>([
   ['jsonl', 'jsonl'],
@@ -36,6 +51,12 @@ export interface ReadOptions {
   stdin?: NodeJS.ReadableStream;
   /** Called with the number of bytes read so far (compressed bytes for gzip), for progress display. Optional. */
   onBytes?: (bytes: number) => void;
+  /** Text encoding (default UTF-8; a UTF-16 byte-order mark is recognised whatever this says). */
+  encoding?: Encoding;
+  /** Told the format once it is known, and whether it was sniffed from the content. */
+  onFormat?: (format: InputFormat, sniffed: boolean) => void;
+  /** Told the column names of a CSV or TSV header, as written (trimmed). */
+  onHeader?: (columns: string[]) => void;
 }
 
 /**
@@ -45,7 +66,7 @@ export interface ReadOptions {
  */
 export function readBatches(path: string, options: ReadOptions = {}): AsyncIterable<RawRow[]> {
   const detected = detectFormat(path);
-  return rows(openSource(path, options.stdin, options.onBytes), path, options.format ?? detected.format, detected.gzip);
+  return rows(openSource(path, options.stdin, options.onBytes), path, options.format ?? detected.format, detected.gzip, options);
 }
 
 /** The rows of one source, one at a time. */
@@ -55,20 +76,55 @@ export async function* readRows(path: string, options: ReadOptions = {}): AsyncG
 
 /** Convenience for tests and the library: rows from an in-memory string. */
 export async function* readRowsFromString(text: string, format: InputFormat, file = '<string>'): AsyncGenerator<RawRow> {
-  for await (const batch of rows(Readable.from([Buffer.from(text)]), file, format, false)) yield* batch;
+  for await (const batch of rows(Readable.from([Buffer.from(text)]), file, format, false, {})) yield* batch;
 }
 
-/** Finds gzip and the format from the first bytes, then reads rows in that format. */
-function rows(source: Chunks, file: string, format: InputFormat | undefined, gzipByName: boolean): AsyncIterable<RawRow[]> {
+/** The first line of a text, once it is complete (or the head is large or the source ended). */
+function firstLine(head: Buffer): string | undefined {
+  const text = head.toString('utf8').replace(/^\uFEFF/, '');
+  const start = text.search(/\S/);
+  if (start === -1) return undefined;
+  const end = text.indexOf('\n', start);
+  return end === -1 ? undefined : text.slice(start, end);
+}
+
+const SNIFF_LIMIT = 64 * 1024;
+
+/**
+ * Finds gzip, the encoding and the format from the first bytes, refuses binary files, then reads
+ * rows in that format.
+ */
+function rows(source: Chunks, file: string, format: InputFormat | undefined, gzipByName: boolean, options: ReadOptions): AsyncIterable<RawRow[]> {
   return deferred(async () => {
     // Gzip by extension, or by its magic bytes whatever the name (stdin, unknown extension).
     let { head, chunks } = await peek(source, (bytes) => bytes.length >= 2);
-    if (gzipByName || isGzip(head)) chunks = gunzip(chunks, file);
+    if (gzipByName || isGzip(head)) {
+      chunks = gunzip(chunks, file);
+      ({ head, chunks } = await peek(chunks, (bytes) => bytes.length >= 4096));
+    } else {
+      ({ head, chunks } = await peek(chunks, (bytes) => bytes.length >= 4096));
+    }
+    const encoding = utf16Bom(head)?.replace('-', '') as Encoding | undefined ?? options.encoding ?? 'utf8';
+    if (encoding === 'utf8') {
+      const binary = binaryKind(head);
+      if (binary !== undefined) throw new InputError(`cannot read ${file}: ${binary}`);
+    } else {
+      chunks = toUtf8(chunks, encoding);
+    }
+    const sniffed = format === undefined;
     if (format === undefined) {
       ({ head, chunks } = await peek(chunks, (bytes) => sniffFormat(bytes, false) !== undefined));
-      format = sniffFormat(head, true);
+      format = sniffFormat(head, true) ?? 'jsonl';
     }
-    return format === 'jsonl' ? jsonlRows(chunks, file) : csvRows(chunks, file, format === 'tsv');
+    options.onFormat?.(format, sniffed);
+    if (format === 'jsonl') return jsonlRows(chunks, file, encoding === 'utf8');
+    let delimiter: Delimiter = '\t';
+    if (format === 'csv') {
+      ({ head, chunks } = await peek(chunks, (bytes) => firstLine(bytes) !== undefined || bytes.length >= SNIFF_LIMIT));
+      const header = firstLine(head) ?? head.toString('utf8');
+      delimiter = sniffDelimiter(header) === ';' ? ';' : ',';
+    }
+    return csvRows(chunks, file, { delimiter, validateUtf8: encoding === 'utf8', ...(options.onHeader === undefined ? {} : { onHeader: options.onHeader }) });
   });
 }
 

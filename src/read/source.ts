@@ -73,19 +73,123 @@ export function isGzip(head: Buffer): boolean {
   return head[0] === 0x1f && head[1] === 0x8b;
 }
 
+/** Lines looked at when sniffing the format: one junk line must not decide it. */
+const SNIFF_LINES = 5;
+
+/** A CSV delimiter: comma, semicolon (European Excel) or tab (TSV). */
+export type Delimiter = ',' | ';' | '\t';
+
+/** The first `n` non-blank lines of `text` (the last one only when `complete` or followed by a newline). */
+function firstLines(text: string, n: number, complete: boolean): { lines: string[]; more: boolean } {
+  const lines: string[] = [];
+  let start = 0;
+  while (lines.length < n) {
+    const end = text.indexOf('\n', start);
+    if (end === -1) {
+      const last = text.slice(start);
+      if (!complete) return { lines, more: true };
+      if (last.trim() !== '') lines.push(last);
+      return { lines, more: false };
+    }
+    const line = text.slice(start, end);
+    if (line.replace(/^\uFEFF/, '').trim() !== '') lines.push(line);
+    start = end + 1;
+  }
+  return { lines, more: false };
+}
+
+/** Counts a delimiter outside double quotes. */
+function countOutsideQuotes(line: string, ch: string): number {
+  let n = 0;
+  let quoted = false;
+  for (const c of line) {
+    if (c === '"') quoted = !quoted;
+    else if (c === ch && !quoted) n++;
+  }
+  return n;
+}
+
+/** The delimiter of a CSV header line: the most frequent of `,` `;` tab outside quotes (comma on a tie). */
+export function sniffDelimiter(header: string): Delimiter {
+  const counts = ([',', ';', '\t'] as const).map((d) => [d, countOutsideQuotes(header, d)] as const);
+  let best: readonly [Delimiter, number] = counts[0] as readonly [Delimiter, number];
+  for (const c of counts) if (c[1] > best[1]) best = c;
+  return best[0];
+}
+
 /**
- * Guesses the format from the first bytes: first non-blank character `{` → jsonl; otherwise csv,
- * or tsv when the first line has a tab and no comma. `undefined` = more bytes needed.
+ * Guesses the format from the first lines: JSON Lines when any of the first five non-blank lines
+ * starts with `{` (so one junk first line does not turn a JSONL stream into CSV); otherwise CSV, or
+ * TSV when the header has more tabs than commas and semicolons. `undefined` = more bytes needed.
  */
 export function sniffFormat(head: Buffer, complete: boolean): InputFormat | undefined {
   const text = head.toString('utf8');
-  const start = text.search(/[^\s\uFEFF]/);
-  if (start === -1) return complete || head.length >= SNIFF_LIMIT ? 'jsonl' : undefined; // empty: any format yields nothing
-  if (text[start] === '{') return 'jsonl';
-  const end = text.indexOf('\n', start);
-  if (end === -1 && !complete && head.length < SNIFF_LIMIT) return undefined;
-  const firstLine = text.slice(start, end === -1 ? undefined : end);
-  return firstLine.includes('\t') && !firstLine.includes(',') ? 'tsv' : 'csv';
+  const enough = complete || head.length >= SNIFF_LIMIT;
+  const { lines, more } = firstLines(text, SNIFF_LINES, enough);
+  if (lines.some((l) => l.replace(/^[\s\uFEFF]+/, '').startsWith('{'))) return 'jsonl';
+  if (more) return undefined;
+  const header = lines[0];
+  if (header === undefined) return 'jsonl'; // empty: any format yields nothing
+  return sniffDelimiter(header) === '\t' ? 'tsv' : 'csv';
+}
+
+/** Byte-order marks of UTF-16; UTF-8's own is skipped by the readers. */
+export function utf16Bom(head: Buffer): 'utf-16le' | 'utf-16be' | undefined {
+  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+  return undefined;
+}
+
+/** Text encodings `--encoding` accepts. */
+export const ENCODINGS = ['utf8', 'latin1', 'utf16le', 'utf16be'] as const;
+export type Encoding = (typeof ENCODINGS)[number];
+
+const DECODER_LABELS: Record<Exclude<Encoding, 'utf8'>, string> = {
+  latin1: 'latin1',
+  utf16le: 'utf-16le',
+  utf16be: 'utf-16be',
+};
+
+/** Re-encodes a byte stream in another encoding as UTF-8 (a leading byte-order mark is dropped). */
+export async function* toUtf8(chunks: Chunks, encoding: Exclude<Encoding, 'utf8'>): AsyncGenerator<Buffer> {
+  if (encoding === 'latin1') {
+    // One byte is one character: chunks never split one.
+    for await (const chunk of chunks) yield Buffer.from(chunk.toString('latin1'), 'utf8');
+    return;
+  }
+  const decoder = new TextDecoder(DECODER_LABELS[encoding]); // drops the BOM; streaming keeps split code units
+  for await (const chunk of chunks) {
+    const text = decoder.decode(chunk, { stream: true });
+    if (text !== '') yield Buffer.from(text, 'utf8');
+  }
+  const rest = decoder.decode();
+  if (rest !== '') yield Buffer.from(rest, 'utf8');
+}
+
+/**
+ * What kind of non-text file the first bytes are, or undefined for text: a zip archive (an Excel
+ * .xlsx, .ods…), UTF-16 without a byte-order mark, or other binary data (a NUL byte).
+ */
+export function binaryKind(head: Buffer): string | undefined {
+  if (head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) {
+    return 'a zip archive (an Excel .xlsx workbook?), not text: export the sheet as CSV';
+  }
+  if (head.length >= 8 && head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) {
+    return 'an Excel .xls workbook, not text: export the sheet as CSV';
+  }
+  const sample = head.subarray(0, 4096);
+  const nul = sample.indexOf(0);
+  if (nul === -1) return undefined;
+  let odd = 0;
+  let even = 0;
+  for (let i = 0; i < sample.length; i++) {
+    if (sample[i] !== 0) continue;
+    if (i % 2 === 0) even++;
+    else odd++;
+  }
+  if (odd > sample.length / 4 && even === 0) return 'UTF-16 text without a byte-order mark: add --encoding utf16le';
+  if (even > sample.length / 4 && odd === 0) return 'UTF-16 text without a byte-order mark: add --encoding utf16be';
+  return 'binary data, not text (JSONL, CSV or TSV)';
 }
 
 /**

@@ -57,14 +57,18 @@ export function dataQualityRows(dq: DataQuality): StatRow[] {
 }
 
 export function renderCsv(report: Report): string {
+  return [...csvChunks(report)].join('');
+}
+
+/** The CSV report line by line (a report with many groups is never one string). */
+export function* csvChunks(report: Report): Generator<string> {
   const dims = report.options.by;
   const empty = dims.map(() => '');
-  const out = [csvLine(['scope', ...dims, ...STAT_COLUMNS])];
-  for (const row of flattenKpis(report.kpis)) out.push(csvLine(['overall', ...empty, ...statCells(row)]));
+  yield csvLine(['scope', ...dims, ...STAT_COLUMNS]);
+  for (const row of flattenKpis(report.kpis)) yield csvLine(['overall', ...empty, ...statCells(row)]);
   for (const group of report.groups) {
     const labels = dims.map((d) => group.by[d] ?? '');
-    for (const row of flattenKpis(group.kpis)) out.push(csvLine(['group', ...labels, ...statCells(row)]));
+    for (const row of flattenKpis(group.kpis)) yield csvLine(['group', ...labels, ...statCells(row)]);
   }
-  for (const row of dataQualityRows(report.dataQuality)) out.push(csvLine(['overall', ...empty, ...statCells(row)]));
-  return out.join('');
+  for (const row of dataQualityRows(report.dataQuality)) yield csvLine(['overall', ...empty, ...statCells(row)]);
 }

@@ -17,15 +17,18 @@ import {
 } from './summary.js';
 
 /**
- * Makes text safe inside a table cell (and harmless in running text): backslashes and `|` are
- * escaped, `<` becomes `&lt;` (no raw HTML), and line breaks become `<br>`.
+ * Makes text safe inside a table cell (and harmless in running text): backslashes, `|`, `[` and
+ * `]` are escaped (so `![img](…)` and `[link](…)` from the data stay text), `<` becomes `&lt;`
+ * (no raw HTML), line breaks become `<br>`, and other control characters (terminal escape
+ * sequences) are written as `\xNN`.
  */
 export function escapeMarkdown(text: string): string {
   return text
     .replace(/\\/g, '\\\\')
-    .replace(/\|/g, '\\|')
+    .replace(/[|[\]]/g, (ch) => `\\${ch}`)
     .replace(/</g, '&lt;')
-    .replace(/\r\n|\r|\n/g, '<br>');
+    .replace(/\r\n|\r|\n/g, '<br>')
+    .replace(/[\p{Cc}]/gu, (ch) => `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
 type Align = 'left' | 'right';

@@ -29,6 +29,11 @@ export interface TableOptions {
 
 /** Rows of the intents table shown in the terminal. */
 export const INTENTS_SHOWN = 15;
+/**
+ * Group rows shown in the terminal; the rest are counted below the table (csv, json and md carry
+ * them all). Drawing a table costs more than linear time in its rows.
+ */
+export const GROUPS_SHOWN = 200;
 /** Longest label shown in a table cell before it is cut with `…`. */
 const MAX_LABEL = 40;
 
@@ -103,8 +108,10 @@ export function renderTable(report: Report, options: TableOptions): string {
       if (cell.tone === 'bad') return c.red(text);
       return text === NA ? c.dim(text) : text;
     };
-    for (const row of groups.rows) table.push(row.map(paint));
+    for (const row of groups.rows.slice(0, GROUPS_SHOWN)) table.push(row.map(paint));
     out.push('', heading(`By ${sanitize(report.options.by.join(' × '))}`), table.toString());
+    const more = groups.rows.length - GROUPS_SHOWN;
+    if (more > 0) out.push(c.dim(`… ${more} more groups (all of them with --format csv, json or md)`));
   }
 
   const unavailable = unavailableKpis(report.kpis);

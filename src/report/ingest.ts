@@ -83,6 +83,8 @@ export interface Ingested {
   dataEnd?: number;
   /** Episodes beyond the first of each conversation_id (`--split-after`), summed. */
   episodesSplit: number;
+  /** Mapped column names (trimmed, lower-cased) that occurred in some row. */
+  mappedColumns: ReadonlySet<string>;
 }
 
 /** Text analysis for assembly, with what an asynchronous scorer needs from its user. */
@@ -163,6 +165,7 @@ export async function ingest(
       sentiment,
       ...(dataEnd === -Infinity ? {} : { dataEnd }),
       episodesSplit,
+      mappedColumns: normaliser.mappedSeen,
     };
   } finally {
     for (const a of loaded) await a.close?.();

@@ -112,9 +112,9 @@ export const intentsKpiSchema = z.object({ rows: z.array(intentRowSchema), reaso
 
 export const costKpiSchema = z.object({
   value: nullableNum.describe('(bot cost + human cost) / conversations'),
-  bot_cost: num,
-  human_cost: num,
-  total_cost: num,
+  bot_cost: nullableNum.describe('null when the sum overflows'),
+  human_cost: nullableNum,
+  total_cost: nullableNum,
   count: num,
   reason,
 });

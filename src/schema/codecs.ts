@@ -11,9 +11,11 @@ import { ROLE_ALIASES } from './fields.js';
 
 const NUMERIC = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
-/** A number, or a string holding one; anything else fails with `message`. */
+/** A finite number, or a string holding one (`1e309` is not: it overflows); anything else fails with `message`. */
 function numberLike(message: string) {
-  return z.union([z.number(), z.string().trim().regex(NUMERIC).transform(Number)], { error: message });
+  return z
+    .union([z.number(), z.string().trim().regex(NUMERIC).transform(Number)], { error: message })
+    .refine((n) => Number.isFinite(n), message);
 }
 
 /** An id or label: strings trimmed, numbers written as text. */
@@ -46,7 +48,7 @@ export const role = z
   .string({ error: 'unknown role' })
   .trim()
   .toLowerCase()
-  .refine((s) => s in ROLE_ALIASES, 'unknown role')
+  .refine((s) => Object.hasOwn(ROLE_ALIASES, s), 'unknown role')
   .transform((s) => ROLE_ALIASES[s] as NonNullable<(typeof ROLE_ALIASES)[string]>);
 
 export const event = z
@@ -58,14 +60,15 @@ export const event = z
 /** `cost`: a number ≥ 0. */
 export const cost = numberLike('invalid cost').pipe(z.number().min(0, 'negative cost'));
 
-const THUMBS: Record<string, boolean> = {
+/** Without a prototype: `constructor` or `__proto__` is no thumb. */
+const THUMBS: Record<string, boolean> = Object.assign(Object.create(null) as Record<string, boolean>, {
   up: true,
   down: false,
   positive: true,
   negative: false,
   true: true,
   false: false,
-};
+});
 
 const csatNumber = numberLike('invalid csat');
 

@@ -50,8 +50,8 @@ export const FIELD_ALIASES: Record<Field, readonly string[]> = {
   cost: [],
 };
 
-/** Role values and their aliases, matched after trimming and lower-casing. */
-export const ROLE_ALIASES: Record<string, Role> = {
+/** Role values and their aliases, matched after trimming and lower-casing (no prototype: `constructor` is no role). */
+export const ROLE_ALIASES: Record<string, Role> = Object.assign(Object.create(null) as Record<string, Role>, {
   customer: 'customer',
   user: 'customer',
   visitor: 'customer',
@@ -70,7 +70,7 @@ export const ROLE_ALIASES: Record<string, Role> = {
   staff: 'agent',
   support: 'agent',
   system: 'system',
-};
+});
 
 /** Intents that mean "not recognised" (case-insensitive), unless configured otherwise. */
 export const DEFAULT_FALLBACK_INTENTS = [

@@ -40,10 +40,33 @@ function isAbsent(v: unknown): boolean {
   return v === undefined || v === null || (typeof v === 'string' && (v === '' || v.trim() === ''));
 }
 
-/** An id or text: a string as it is; numbers and booleans through the codec. */
-function textOf(v: unknown): string {
-  return typeof v === 'string' ? v : codec.text.parse(v);
+/**
+ * An id or text: a string as it is; numbers and booleans through the codec; undefined for what
+ * cannot be text (an object or array) and for integers beyond 2^53, which JSON.parse has already
+ * rounded (two different ids would become one: quote them in the export).
+ */
+function textOf(v: unknown): string | undefined {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' && Number.isInteger(v) && !Number.isSafeInteger(v)) return undefined;
+  const r = codec.text.safeParse(v);
+  return r.success ? r.data : undefined;
 }
+
+/**
+ * Characters of a message's text kept for analysis (sentiment scoring, language detection): the
+ * rest is never looked at, so one huge message costs no more than this.
+ */
+export const MAX_TEXT_CHARS = 10_000;
+
+/** The first MAX_TEXT_CHARS characters, without splitting a surrogate pair. */
+function capText(text: string): string {
+  if (text.length <= MAX_TEXT_CHARS) return text;
+  const high = text.charCodeAt(MAX_TEXT_CHARS - 1);
+  return text.slice(0, high >= 0xd800 && high <= 0xdbff ? MAX_TEXT_CHARS - 1 : MAX_TEXT_CHARS);
+}
+
+/** Text fields checked after the contract's order: a value that cannot be text rejects the row. */
+const TEXT_FIELDS = ['message_id', 'text', 'customer_id', 'channel', 'market', 'language', 'intent', 'expected_intent'] as const;
 
 /**
  * Turns raw rows (field name → value) into events or a rejection reason, per the contract:
@@ -58,6 +81,8 @@ export class RowNormaliser {
   /** Per field (by index): had a value on a valid row. */
   private readonly seen = new Uint8Array(FIELDS.length);
   private resolvedEventSeen = false;
+  /** Mapped column names (as field keys) that occurred in some row. */
+  readonly mappedSeen = new Set<string>();
   /** The picked values of the current row and the priority of the column each came from (reused). */
   private readonly values: unknown[] = new Array<unknown>(FIELDS.length).fill(undefined);
   private readonly priorities = new Int8Array(FIELDS.length);
@@ -94,6 +119,7 @@ export class RowNormaliser {
       // A column the user mapped to another field no longer stands for its own name.
       m = this.lookup.get(fieldKey(key)) ?? null;
       this.keyCache.set(key, m);
+      if (m?.priority === 0) this.mappedSeen.add(fieldKey(key));
     }
     return m;
   }
@@ -110,7 +136,8 @@ export class RowNormaliser {
       const m = this.match(key);
       if (m === null) continue;
       const i = m.index;
-      if (values[i] !== undefined && priorities[i] as number <= m.priority) continue;
+      // The same field twice at the same priority (a repeated or differently-cased column): the last wins.
+      if (values[i] !== undefined && (priorities[i] as number) < m.priority) continue;
       priorities[i] = m.priority;
       values[i] = raw[key] ?? null; // null keeps the place of a higher-priority absent value
     }
@@ -142,6 +169,8 @@ export class RowNormaliser {
     const eventValue = v[INDEX.event];
     const roleValue = v[INDEX.role];
     if (conversationId === undefined) return { ok: false, reason: 'missing conversation_id' };
+    const id = textOf(conversationId);
+    if (id === undefined) return { ok: false, reason: 'invalid conversation_id', value: conversationId };
     if (timestamp === undefined) return { ok: false, reason: 'missing timestamp' };
     const ts = parseTimestamp(timestamp, this.options.tz);
     if (Number.isNaN(ts)) return { ok: false, reason: 'invalid timestamp', value: timestamp };
@@ -168,17 +197,21 @@ export class RowNormaliser {
       parsed[field] = r.data;
     }
 
+    for (const field of TEXT_FIELDS) {
+      const value = v[INDEX[field]];
+      if (value !== undefined && textOf(value) === undefined) return { ok: false, reason: `invalid ${field}`, value };
+    }
     const messageId = v[INDEX.message_id];
     const text = v[INDEX.text];
     const customerId = v[INDEX.customer_id];
     // Every event has all properties (undefined when absent): one object shape for the whole run.
     const event: NormalisedRow = {
-      conversationId: textOf(conversationId),
+      conversationId: id,
       ts,
       kind,
       role,
       messageId: messageId === undefined ? undefined : textOf(messageId),
-      text: text === undefined ? undefined : textOf(text),
+      text: text === undefined ? undefined : capText(textOf(text) as string),
       customerId: customerId === undefined ? undefined : typeof customerId === 'string' ? customerId.trim() : codec.label.parse(customerId),
       channel: this.label(v[INDEX.channel]),
       market: this.label(v[INDEX.market]),

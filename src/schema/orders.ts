@@ -20,7 +20,8 @@ export interface OrderOptions {
 
 export type OrderResult = { ok: true; event: Order } | { ok: false; reason: string; value?: unknown };
 
-const ORDER_FIELDS: Record<string, 'customer_id' | 'timestamp' | 'value' | 'order_id' | 'currency'> = {
+/** Without a prototype: a column named `constructor` is no field. */
+const ORDER_FIELDS: Record<string, 'customer_id' | 'timestamp' | 'value' | 'order_id' | 'currency'> = Object.assign(Object.create(null) as Record<string, never>, {
   customer_id: 'customer_id',
   customer: 'customer_id',
   user_id: 'customer_id',
@@ -34,11 +35,19 @@ const ORDER_FIELDS: Record<string, 'customer_id' | 'timestamp' | 'value' | 'orde
   order_id: 'order_id',
   id: 'order_id',
   currency: 'currency',
-};
+});
 
 const orderValue = z
   .union([z.number(), z.string().trim().regex(/^[+-]?(?:\d+\.?\d*|\.\d+)$/).transform(Number)], { error: 'invalid value' })
+  .refine((n) => Number.isFinite(n), 'invalid value')
   .pipe(z.number().min(0, 'negative value'));
+
+/** A string, number or boolean as text; undefined for objects, arrays and unsafe integers. */
+function scalarText(v: unknown): string | undefined {
+  if (typeof v === 'number' && Number.isInteger(v) && !Number.isSafeInteger(v)) return undefined;
+  const r = text.safeParse(v);
+  return r.success ? r.data : undefined;
+}
 
 const absent = (v: unknown): boolean => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 
@@ -61,10 +70,18 @@ export function normaliseOrder(raw: Record<string, unknown>, options: OrderOptio
   if (v.value === undefined) return { ok: false, reason: 'missing value' };
   const parsed = orderValue.safeParse(v.value);
   if (!parsed.success) return { ok: false, reason: parsed.error.issues[0]?.message ?? 'invalid value', value: v.value };
-  const currency = v.currency === undefined ? options.baseCurrency : text.parse(v.currency).trim().toUpperCase();
-  const rate = options.rates[currency];
+  const customerId = scalarText(v.customer_id);
+  if (customerId === undefined) return { ok: false, reason: 'invalid customer_id', value: v.customer_id };
+  const currencyText = v.currency === undefined ? options.baseCurrency : scalarText(v.currency);
+  if (currencyText === undefined) return { ok: false, reason: 'invalid currency', value: v.currency };
+  const currency = currencyText.trim().toUpperCase();
+  const rate = Object.hasOwn(options.rates, currency) ? options.rates[currency] : undefined;
   if (rate === undefined) return { ok: false, reason: `no rate for currency ${currency}`, value: v.currency };
-  const order: Order = { customerId: text.parse(v.customer_id).trim(), ts, value: parsed.data * rate };
-  if (v.order_id !== undefined) order.orderId = text.parse(v.order_id);
+  const order: Order = { customerId: customerId.trim(), ts, value: parsed.data * rate };
+  if (v.order_id !== undefined) {
+    const id = scalarText(v.order_id);
+    if (id === undefined) return { ok: false, reason: 'invalid order_id', value: v.order_id };
+    order.orderId = id;
+  }
   return { ok: true, event: order };
 }

@@ -2,10 +2,16 @@ import { localToUtc } from '../calendar/zone.js';
 
 /**
  * ISO 8601 as the contract accepts it: `YYYY-MM-DD`, `T` or a space, `HH:MM[:SS[.fff…]]`,
- * then `Z`, `±HH:MM`, `±HHMM` or nothing (read in the report's time zone).
+ * then `Z`, `±HH:MM`, `±HHMM` or nothing (read in the report's time zone). Also what databases
+ * and exports write: an hour-only offset `±HH` (PostgreSQL's `2025-01-06 10:00:00+00`) and a
+ * trailing ` UTC` or ` GMT` (`2025-01-06 10:00:00 UTC`).
  */
 const ISO =
-  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|z|[+-]\d{2}:?\d{2})?$/;
+  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|z|[+-]\d{2}(?::?\d{2})?| ?(?:UTC|GMT|utc|gmt))?$/;
+/** Instants botkpi accepts: from 1970-01-01T00:00Z to before year 10000 (outside, dates cannot be labelled or bucketed). */
+export const EARLIEST_MS = 0;
+export const LATEST_MS = Date.UTC(10000, 0, 1) - 1;
+const inRange = (ms: number): number => (ms >= EARLIEST_MS && ms <= LATEST_MS ? ms : NaN);
 const EPOCH = /^[+-]?\d+(?:\.\d+)?$/;
 /** Epoch numbers below this are seconds, at or above it milliseconds. */
 const EPOCH_MS_FROM = 1e11;
@@ -31,7 +37,10 @@ export function epochToMs(n: number): number {
   return n < EPOCH_MS_FROM ? n * 1000 : n;
 }
 
-/** Wall-clock fields in an IANA zone → epoch ms. UTC takes the fast path. */
+/**
+ * Wall-clock fields in an IANA zone → epoch ms (definitions §7 "Local times": a time in a gap takes
+ * the offset before it, a time that occurs twice is its first occurrence). UTC takes the fast path.
+ */
 export function wallClockToMs(
   tz: string,
   y: number,
@@ -43,7 +52,6 @@ export function wallClockToMs(
   ms: number,
 ): number {
   if (tz === 'UTC' || tz === 'Etc/UTC') return Date.UTC(y, mo - 1, d, h, mi, s, ms);
-  // A local time in a spring-forward gap moves forward by the gap; one that occurs twice is its first occurrence.
   return localToUtc(tz, y, mo, d, h, mi, s, ms);
 }
 
@@ -76,13 +84,16 @@ function utcSeconds(s: string): number {
  * Numbers and numeric strings are epoch seconds (< 1e11) or milliseconds.
  */
 export function parseTimestamp(value: unknown, tz: string): number {
-  if (typeof value === 'number') return Number.isFinite(value) ? epochToMs(value) : NaN;
+  if (typeof value === 'number') return inRange(epochToMs(value)); // NaN and ±Infinity fail the range
   if (typeof value !== 'string') return NaN;
   if (value.length === 20) {
     const ms = utcSeconds(value);
-    if (!Number.isNaN(ms)) return ms;
+    if (!Number.isNaN(ms)) return inRange(ms);
   }
-  const s = value.trim();
+  return inRange(parseText(value.trim(), tz));
+}
+
+function parseText(s: string, tz: string): number {
   if (EPOCH.test(s)) return epochToMs(Number(s));
   const m = ISO.exec(s);
   if (!m) return NaN;
@@ -98,11 +109,11 @@ export function parseTimestamp(value: unknown, tz: string): number {
   const zone = m[8];
   if (zone === undefined) return wallClockToMs(tz, y, mo, d, h, mi, sec, 0) + frac;
   const base = Date.UTC(y, mo - 1, d, h, mi, sec, 0) + frac;
-  if (zone === 'Z' || zone === 'z') return base;
+  if (zone === 'Z' || zone === 'z' || /[A-Za-z]$/.test(zone)) return base;
   const sign = zone[0] === '-' ? -1 : 1;
   const digits = zone.slice(1).replace(':', '');
   const oh = Number(digits.slice(0, 2));
-  const om = Number(digits.slice(2, 4));
+  const om = digits.length > 2 ? Number(digits.slice(2, 4)) : 0;
   if (oh > 23 || om > 59) return NaN;
   return base - sign * (oh * 60 + om) * 60_000;
 }
@@ -128,7 +139,7 @@ export function parseBound(value: string, tz: string): number {
     const mo = Number(date[2]);
     const d = Number(date[3]);
     if (!isDate(y, mo, d)) return NaN;
-    return wallClockToMs(tz, y, mo, d, 0, 0, 0, 0);
+    return inRange(wallClockToMs(tz, y, mo, d, 0, 0, 0, 0));
   }
   return parseTimestamp(value, tz);
 }

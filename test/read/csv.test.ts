@@ -68,8 +68,8 @@ describe('read CSV', () => {
     ]);
   });
 
-  it('trims header names, keeps the first of duplicate names and drops unnamed columns', async () => {
-    expect(await csv(' a ,B,a,\n1,2,3,4\n')).toEqual([[2, { a: '1', B: '2' }]]);
+  it('trims header names, takes the last of duplicate names (as JSON does) and drops unnamed columns', async () => {
+    expect(await csv(' a ,B,a,\n1,2,3,4\n')).toEqual([[2, { a: '3', B: '2' }]]);
   });
 
   it('yields nothing for an empty file or a header alone', async () => {
@@ -141,8 +141,9 @@ describe('read CSV', () => {
   });
 
   it('yields the rows of each chunk together', async () => {
-    const batches = await batchesOf('id,n\n' + 'a,1\n'.repeat(100), 'b,2\n'.repeat(100));
-    expect(batches.flat().map((row) => row.line)).toEqual(Array.from({ length: 200 }, (_, i) => i + 2));
+    // Chunks of more than 4 KiB: the first 4 KiB are read at once to find the encoding and format.
+    const batches = await batchesOf('id,n\n' + 'a,1\n'.repeat(1100), 'b,2\n'.repeat(1100));
+    expect(batches.flat().map((row) => row.line)).toEqual(Array.from({ length: 2200 }, (_, i) => i + 2));
     // The last record of a chunk may wait for the next one: csv-parse looks a few bytes ahead.
     expect(batches).toHaveLength(3);
   });
@@ -209,8 +210,8 @@ describe('read CSV', () => {
     try {
       const rows = await collect(readRowsFromString(' a ,B,a,\n1,2,3,4\n5,6,7,8\n', 'csv'));
       expect(rows.map((row) => row.ok && Object.entries(row.fields))).toEqual([
-        [['a', '1'], ['B', '2']],
-        [['a', '5'], ['B', '6']],
+        [['a', '3'], ['B', '2']],
+        [['a', '7'], ['B', '6']],
       ]);
     } finally {
       vi.unstubAllGlobals();
@@ -232,5 +233,32 @@ describe('read TSV', () => {
 
   it('rejects the wrong column count', async () => {
     expect(await tsv('a\tb\n1\t2\t3\n')).toEqual([[2, 'wrong column count', ['1', '2', '3']]]);
+  });
+});
+
+describe('read CSV: invalid UTF-8', () => {
+  it('rejects the records whose lines hold invalid UTF-8, wherever the chunks are cut', async () => {
+    // Line 2 has a Latin-1 é (0xe9); line 3 is malformed CSV and has an invalid byte; line 4 is fine.
+    const bytes = Buffer.concat([
+      Buffer.from('id,n\nc'),
+      Buffer.from([0xe9]),
+      Buffer.from(',1\n"x"y'),
+      Buffer.from([0xff]),
+      Buffer.from(',3\nok,2\n'),
+    ]);
+    for (const offsets of [[], [6], [7], [20]]) {
+      const rows = brief((await batchesOf(...cut(bytes, offsets))).flat());
+      expect(rows.map((r) => (r as unknown[]).slice(0, 2))).toEqual([
+        [2, 'invalid UTF-8'],
+        [3, 'malformed CSV'],
+        [4, { id: 'ok', n: '2' }],
+      ]);
+    }
+  });
+
+  it('a multi-byte character split across chunks is valid', async () => {
+    const bytes = Buffer.from('id,n\ncé,1\n');
+    const rows = brief((await batchesOf(...cut(bytes, [7]))).flat());
+    expect(rows).toEqual([[2, { id: 'cé', n: '1' }]]);
   });
 });

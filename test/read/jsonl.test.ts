@@ -101,7 +101,7 @@ describe('read JSONL', () => {
       [3, { clé: 'valeur', a: 'é and é' }],
       [4, { a: 'é' }],
       [5, JSON.parse('{"__proto__":"ü"}')],
-      [6, { b: '\uFFFD\uFFFD' }], // invalid bytes read as U+FFFD, as a UTF-8 decoder does
+      [6, 'invalid UTF-8', '{"b":"\uFFFD\uFFFD"}'], // a rejection, shown as a UTF-8 decoder reads it
     ]);
     expect(Object.keys((rows[4] as { fields: object }).fields)).toEqual(['__proto__']);
   });
