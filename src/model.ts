@@ -55,7 +55,28 @@ export interface Event {
   resolved?: boolean;
   handoff?: boolean;
   cost?: number;
+  answerCorrect?: boolean;
+  hallucination?: boolean;
+  guardrail?: boolean;
+  judgeCorrect?: boolean;
 }
+
+/**
+ * Bits of `Message.flags`: the review fields of a bot message (each "present" bit with its value
+ * bit) and what its text shows of a customer message.
+ */
+export const FLAG = {
+  answerReviewed: 1,
+  answerCorrect: 2,
+  hallucinationReviewed: 4,
+  hallucinated: 8,
+  guardrailKnown: 16,
+  guardrail: 32,
+  judged: 64,
+  judgeCorrect: 128,
+  asksForHuman: 256,
+  shouting: 512,
+} as const;
 
 /** A message of an assembled conversation (system messages included). */
 export interface Message {
@@ -68,6 +89,46 @@ export interface Message {
   fallback?: boolean;
   sentiment?: number;
   language?: string;
+  /** FLAG bits (0 when none apply). */
+  flags: number;
+  /** A 32-bit hash of a bot message's normalised text, for repeated replies; undefined without text. */
+  replyKey?: number;
+  /**
+   * A customer message's text kept for the knowledge-gap report (only when assembly was asked to
+   * keep it, and after assembly only on messages that are gaps).
+   */
+  gapText?: string;
+}
+
+/**
+ * Answer-quality facts of a conversation (contract section 8), counted once at assembly over its
+ * bot messages, and the conversation-quality flags.
+ */
+export interface QualityFacts {
+  /** Bot messages with answer_correct, and those with answer_correct = true. */
+  reviewed: number;
+  correct: number;
+  /** Bot messages with hallucination, and those with hallucination = true. */
+  hallucinationReviewed: number;
+  hallucinated: number;
+  /** Bot messages with guardrail = true. */
+  guardrails: number;
+  /**
+   * Bot messages with both answer_correct and judge_correct, by (answer_correct, judge_correct):
+   * both true, true/false, false/true, both false.
+   */
+  judgedTT: number;
+  judgedTF: number;
+  judgedFT: number;
+  judgedFF: number;
+  /** Two consecutive bot messages (among the bot messages) both fallbacks. */
+  fallbackLoop: boolean;
+  /** Two bot messages with the same non-empty normalised text. */
+  repeatedReply: boolean;
+  /** A customer message asks for a human. */
+  askedForHuman: boolean;
+  /** A customer message is mostly capitals. */
+  shouting: boolean;
 }
 
 export interface Conversation {
@@ -117,4 +178,5 @@ export interface Conversation {
   agentCost: number;
   /** Σ cost on every other row (bot, customer, system messages and non-message events). */
   otherCost: number;
+  quality: QualityFacts;
 }

@@ -1,4 +1,7 @@
-import type { Conversation, Event, Message, Rating, Role } from '../model.js';
+import { FLAG, type Conversation, type Event, type Message, type Rating, type Role } from '../model.js';
+import { customerTextFlags, replyKey } from '../text/flags.js';
+import { forEachGap } from './gaps.js';
+import { qualityFacts, reviewFlags } from './quality.js';
 
 /** Text analysis used by assembly (pure functions; absent = not done). */
 export interface AssembleOptions {
@@ -12,6 +15,11 @@ export interface AssembleOptions {
   scoreTextLater?: (text: string, language: string | undefined, done: (score: number | undefined) => void) => void;
   /** Detects the language of a conversation's customer text when no row gives one. */
   detectLanguage?: (text: string) => string | undefined;
+  /**
+   * Keep customer message text for the knowledge-gap report (`gapText`): held while the
+   * conversation is collected, then only on the messages that are gaps.
+   */
+  keepQuestions?: boolean;
 }
 
 /** How rows become conversations. */
@@ -173,7 +181,17 @@ class ConversationState {
     if (role === undefined) return;
     if (role !== 'customer') {
       // Two message shapes (customer, other), each with all its properties from the start.
-      this.messages.push({ ts, seq, id: e.messageId, role, fallback: role === 'bot' ? e.fallback : undefined });
+      // Review fields count on bot messages only.
+      const bot = role === 'bot';
+      this.messages.push({
+        ts,
+        seq,
+        id: e.messageId,
+        role,
+        fallback: bot ? e.fallback : undefined,
+        flags: bot ? reviewFlags(e.answerCorrect, e.hallucination, e.guardrail, e.judgeCorrect) : 0,
+        replyKey: bot && e.text !== undefined ? replyKey(e.text) : undefined,
+      });
       return;
     }
     const m: PendingMessage = {
@@ -187,6 +205,9 @@ class ConversationState {
       expectedIntent: e.expectedIntent,
       sentiment: e.sentiment,
       text: undefined,
+      // Flags from text need a language: now when the row has one, else once the conversation's is known.
+      flags: e.text !== undefined && e.language !== undefined ? customerTextFlags(e.text, e.language) : 0,
+      gapText: analysis.keepQuestions === true ? e.text : undefined,
     };
     if (e.sentiment !== undefined) counts.given++;
     if (e.text !== undefined) {
@@ -434,9 +455,18 @@ function finishConversation(
     csat: state.csat,
     agentCost: state.agentCost,
     otherCost: state.otherCost,
+    quality: qualityFacts(messages),
   };
   analyseText(c, analysis, counts);
+  if (analysis.keepQuestions === true) keepOnlyGapTexts(c);
   return c;
+}
+
+/** Drops the kept text of every customer message that is not a knowledge gap. */
+function keepOnlyGapTexts(c: Conversation): void {
+  const gaps = new Set<Message>();
+  forEachGap(c, (m) => gaps.add(m));
+  for (const m of c.messages) if (m.gapText !== undefined && !gaps.has(m)) m.gapText = undefined;
 }
 
 /** Detects a missing language from the customer's text, then scores the messages still holding text. */
@@ -451,6 +481,11 @@ function analyseText(c: Conversation, analysis: AssembleOptions, counts: Sentime
     }
   }
   for (const m of waiting) {
+    if (m.language === undefined) {
+      m.flags |= customerTextFlags(m.text as string, c.language);
+      if ((m.flags & FLAG.asksForHuman) !== 0) c.quality.askedForHuman = true;
+      if ((m.flags & FLAG.shouting) !== 0) c.quality.shouting = true;
+    }
     if (m.sentiment === undefined) {
       if (canScore(analysis)) score(m, m.text as string, m.language ?? c.language, analysis, counts);
       else counts.unscored++;

@@ -125,3 +125,64 @@ export function serviceFacts(c: Conversation, ctx: KpiContext): ServiceFacts {
 }
 
 export const NEEDS_SCHEDULE = 'needs business_hours in the config';
+/** Sums of the answer-quality facts (QualityFacts) of a set's conversations, and of its bot-engaged ones. */
+export interface QualityTotals {
+  botMessages: number;
+  reviewed: number;
+  correct: number;
+  hallucinationReviewed: number;
+  hallucinated: number;
+  guardrails: number;
+  judgedTT: number;
+  judgedTF: number;
+  judgedFT: number;
+  judgedFF: number;
+  /** Bot-engaged conversations, and those with each flag. */
+  botEngaged: number;
+  fallbackLoops: number;
+  repeatedReplies: number;
+  askedForHuman: number;
+  shouting: number;
+}
+
+export function qualityTotals(convs: readonly Conversation[], ctx: KpiContext): QualityTotals {
+  return ctx.memoFor(convs, 'qualityTotals', () => {
+    const t: QualityTotals = {
+      botMessages: 0,
+      reviewed: 0,
+      correct: 0,
+      hallucinationReviewed: 0,
+      hallucinated: 0,
+      guardrails: 0,
+      judgedTT: 0,
+      judgedTF: 0,
+      judgedFT: 0,
+      judgedFF: 0,
+      botEngaged: 0,
+      fallbackLoops: 0,
+      repeatedReplies: 0,
+      askedForHuman: 0,
+      shouting: 0,
+    };
+    for (const c of convs) {
+      const q = c.quality;
+      t.botMessages += c.counts.bot;
+      t.reviewed += q.reviewed;
+      t.correct += q.correct;
+      t.hallucinationReviewed += q.hallucinationReviewed;
+      t.hallucinated += q.hallucinated;
+      t.guardrails += q.guardrails;
+      t.judgedTT += q.judgedTT;
+      t.judgedTF += q.judgedTF;
+      t.judgedFT += q.judgedFT;
+      t.judgedFF += q.judgedFF;
+      if (!c.botEngaged) continue;
+      t.botEngaged++;
+      if (q.fallbackLoop) t.fallbackLoops++;
+      if (q.repeatedReply) t.repeatedReplies++;
+      if (q.askedForHuman) t.askedForHuman++;
+      if (q.shouting) t.shouting++;
+    }
+    return t;
+  });
+}

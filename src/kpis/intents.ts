@@ -1,5 +1,6 @@
 import type { Conversation } from '../model.js';
 import type { IntentRow, IntentsKpi } from '../report/types.js';
+import { answerAccuracy } from './answer-accuracy.js';
 import { containmentRate } from './containment-rate.js';
 import { csatScore } from './csat-score.js';
 import type { Kpi } from './types.js';
@@ -8,7 +9,7 @@ export const intents: Kpi<IntentsKpi> = {
   id: 'intents',
   title: 'Question types (intents)',
   description:
-    "Per primary intent (a conversation's first customer intent): conversations, share, containment, CSAT and mean handling time.",
+    "Per primary intent (a conversation's first customer intent): conversations, share, containment, CSAT, mean handling time and answer accuracy.",
   unit: 'table',
   direction: 'neutral',
   requires: ['intent'],
@@ -29,6 +30,9 @@ export const intents: Kpi<IntentsKpi> = {
         ? csatScore.compute(list, ctx)
         : { value: null, numerator: 0, denominator: 0, ci95: null, reason: 'needs field csat' },
       handling_time_mean: list.reduce((s, c) => s + (c.end - c.start), 0) / list.length / 1000,
+      answer_accuracy: ctx.fields.has('answer_correct')
+        ? answerAccuracy.compute(list, ctx)
+        : { value: null, numerator: 0, denominator: 0, ci95: null, reason: 'needs field answer_correct' },
     }));
     rows.sort(
       (a, b) =>

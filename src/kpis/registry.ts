@@ -39,6 +39,10 @@ import { slaFirstResponse } from './sla-first-response.js';
 import { slaHandoffWait } from './sla-handoff-wait.js';
 import { slaResolution } from './sla-resolution.js';
 import { volumeHeatmap } from './volume-heatmap.js';
+import { answerAccuracy } from './answer-accuracy.js';
+import { fallbackLoopRate } from './fallback-loop-rate.js';
+import { guardrailRate } from './guardrail-rate.js';
+import { hallucinationRate } from './hallucination-rate.js';
 import type { Kpi } from './types.js';
 
 /** Every KPI, in report order. Adding a KPI means adding its module here and its test. */
@@ -83,5 +87,9 @@ export const KPIS: readonly Kpi[] = [
   slaResolution,
   volumeHeatmap,
   peakConcurrency,
+  answerAccuracy,
+  hallucinationRate,
+  guardrailRate,
+  fallbackLoopRate,
   intents,
 ];

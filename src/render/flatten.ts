@@ -52,6 +52,12 @@ const KEY_UNITS: Record<string, KpiUnit> = {
   f1: 'ratio',
   macro_f1: 'ratio',
   handling_time_mean: 'seconds',
+  kappa: 'score',
+  kappa_se: 'score',
+  both_correct: 'count',
+  answer_only_correct: 'count',
+  judge_only_correct: 'count',
+  both_incorrect: 'count',
 };
 
 /** Amounts beside a KPI of another unit (roi's `bot_cost`, `attributed_revenue`) are money. */

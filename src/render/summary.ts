@@ -171,7 +171,16 @@ export function intentTable(kpis: Record<string, KpiResult>, limit = Infinity): 
   if (!isObject(result) || !isIntentRows(result.rows) || result.rows.length === 0) return undefined;
   const all = result.rows;
   const withCsat = all.some((r) => r.csat_score.value !== null);
-  const head = ['Intent', 'Conversations', 'Share', 'Containment', ...(withCsat ? ['CSAT'] : []), 'Handling time (mean)'];
+  const withAccuracy = all.some((r) => r.answer_accuracy !== undefined && r.answer_accuracy.value !== null);
+  const head = [
+    'Intent',
+    'Conversations',
+    'Share',
+    'Containment',
+    ...(withCsat ? ['CSAT'] : []),
+    'Handling time (mean)',
+    ...(withAccuracy ? ['Answer accuracy'] : []),
+  ];
   const rows = all.slice(0, limit).map((r) => [
     r.intent ?? NONE_LABEL,
     formatInt(r.conversations),
@@ -179,6 +188,7 @@ export function intentTable(kpis: Record<string, KpiResult>, limit = Infinity): 
     formatPercent(r.containment_rate.value),
     ...(withCsat ? [formatPercent(r.csat_score.value)] : []),
     formatDuration(r.handling_time_mean),
+    ...(withAccuracy ? [formatPercent(r.answer_accuracy?.value ?? null)] : []),
   ]);
   return { head, rows, more: all.length - rows.length };
 }
@@ -199,6 +209,7 @@ const GROUP_KPIS: readonly { id: string; stat?: 'p50' }[] = [
   { id: 'csat_score' },
   { id: 'ai_resolution_rate' },
   { id: 'sla_first_response' },
+  { id: 'answer_accuracy' },
   { id: 'conversion_rate' },
   { id: 'attributed_revenue' },
 ];

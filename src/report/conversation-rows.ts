@@ -3,6 +3,7 @@ import { serviceFacts } from '../kpis/facts.js';
 import type { KpiContext } from '../kpis/types.js';
 import { attribution } from '../kpis/money.js';
 import type { Conversation, Rating } from '../model.js';
+import type { Field } from '../schema/fields.js';
 
 /** One row of `botkpi conversations`: the facts behind every KPI, per conversation. */
 export interface ConversationRow {
@@ -43,6 +44,15 @@ export interface ConversationRow {
   sla_first_response: 'hit' | 'miss' | null;
   sla_handoff_wait: 'hit' | 'miss' | null;
   sla_resolution: 'hit' | 'miss' | null;
+  /** Bot messages with answer_correct, and those correct; null when no row has answer_correct. */
+  answers_reviewed: number | null;
+  answers_correct: number | null;
+  /** Bot messages with hallucination = true; null when no row has hallucination. */
+  answers_hallucinated: number | null;
+  /** Bot messages with guardrail = true; null when no row has guardrail. */
+  guardrail_hits: number | null;
+  /** Two consecutive bot messages both fallbacks; null when no row has fallback. */
+  fallback_loop: boolean | null;
 }
 
 export const CONVERSATION_COLUMNS: readonly (keyof ConversationRow)[] = [
@@ -51,6 +61,7 @@ export const CONVERSATION_COLUMNS: readonly (keyof ConversationRow)[] = [
   'bot_answered', 'escalated', 'handoff_at', 'resolved', 'csat', 'first_response_time', 'handling_time',
   'converted', 'attributed_value', 'episode', 'after_hours', 'first_response_time_business', 'outcome',
   'resolution_time', 'reopened', 'sla_first_response', 'sla_handoff_wait', 'sla_resolution',
+  'answers_reviewed', 'answers_correct', 'answers_hallucinated', 'guardrail_hits', 'fallback_loop',
 ];
 
 const verdict = (hit: boolean | undefined): 'hit' | 'miss' | null => (hit === undefined ? null : hit ? 'hit' : 'miss');
@@ -65,6 +76,8 @@ export function conversationRow(c: Conversation, context: KpiContext): Conversat
   const frt = firstResponseMs(c);
   const facts = serviceFacts(c, context);
   const resolution = resolutionMs(c);
+  const q = c.quality;
+  const has = (field: Field): boolean => context.fields.has(field);
   return {
     conversation_id: c.id,
     customer_id: c.customerId ?? null,
@@ -98,5 +111,10 @@ export function conversationRow(c: Conversation, context: KpiContext): Conversat
     sla_first_response: verdict(facts.slaFirstResponse),
     sla_handoff_wait: verdict(facts.slaHandoffWait),
     sla_resolution: verdict(facts.slaResolution),
+    answers_reviewed: has('answer_correct') ? q.reviewed : null,
+    answers_correct: has('answer_correct') ? q.correct : null,
+    answers_hallucinated: has('hallucination') ? q.hallucinated : null,
+    guardrail_hits: has('guardrail') ? q.guardrails : null,
+    fallback_loop: has('fallback') ? q.fallbackLoop : null,
   };
 }

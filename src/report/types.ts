@@ -106,7 +106,20 @@ export const intentRowSchema = z.object({
   containment_rate: rateSchema,
   csat_score: rateSchema,
   handling_time_mean: nullableNum,
+  answer_accuracy: rateSchema.optional().describe("answer accuracy over the bot messages of the intent's conversations (absent in reports before it existed)"),
 });
+
+export const agreementKpiSchema = rateSchema
+  .extend({
+    kappa: nullableNum.optional().describe("Cohen's kappa of answer_correct against judge_correct"),
+    kappa_se: nullableNum.optional().describe("kappa's large-sample standard error, sqrt(p_o(1 − p_o) / (n(1 − p_e)²))"),
+    kappa_reason: z.string().optional().describe('why kappa is null while agreement has a value'),
+    table: z
+      .object({ both_correct: num, answer_only_correct: num, judge_only_correct: num, both_incorrect: num })
+      .optional()
+      .describe('bot messages with both verdicts, by (answer_correct, judge_correct)'),
+  })
+  .describe('share of bot messages with both verdicts on which answer_correct and judge_correct agree');
 
 export const intentsKpiSchema = z.object({ rows: z.array(intentRowSchema), reason });
 
@@ -139,6 +152,7 @@ export const kpiResultSchema = z.union([
   responseTimeKpiSchema,
   handlingTimeKpiSchema,
   intentAccuracyKpiSchema,
+  agreementKpiSchema,
   sentimentKpiSchema,
   intentsKpiSchema,
   costKpiSchema,
@@ -207,6 +221,7 @@ export type PeakConcurrencyKpi = z.infer<typeof peakConcurrencyKpiSchema>;
 export type IntentScore = z.infer<typeof intentScoreSchema>;
 export type IntentAccuracyKpi = z.infer<typeof intentAccuracyKpiSchema>;
 export type SentimentKpi = z.infer<typeof sentimentKpiSchema>;
+export type AgreementKpi = z.infer<typeof agreementKpiSchema>;
 export type IntentRow = z.infer<typeof intentRowSchema>;
 export type IntentsKpi = z.infer<typeof intentsKpiSchema>;
 export type CostKpi = z.infer<typeof costKpiSchema>;

@@ -21,6 +21,10 @@ export const FIELDS = [
   'resolved',
   'handoff',
   'cost',
+  'answer_correct',
+  'hallucination',
+  'guardrail',
+  'judge_correct',
 ] as const;
 export type Field = (typeof FIELDS)[number];
 
@@ -48,6 +52,10 @@ export const FIELD_ALIASES: Record<Field, readonly string[]> = {
   resolved: ['is_resolved'],
   handoff: ['handover', 'transferred'],
   cost: [],
+  answer_correct: [],
+  hallucination: [],
+  guardrail: [],
+  judge_correct: [],
 };
 
 /** Role values and their aliases, matched after trimming and lower-casing (no prototype: `constructor` is no role). */

@@ -28,8 +28,23 @@ interface KeyMatch {
   priority: Priority;
 }
 
-/** Fields checked in the contract's rejection order, after the required ones. */
-const VALIDATED_IN_ORDER = ['csat', 'cost', 'fallback', 'resolved', 'handoff', 'intent_confidence', 'sentiment'] as const;
+/**
+ * Fields checked in the contract's rejection order, after the required ones. `judge_correct` is not
+ * in the contract: it is checked last, so it never changes the reason of a row the contract rejects.
+ */
+const VALIDATED_IN_ORDER = [
+  'csat',
+  'cost',
+  'fallback',
+  'resolved',
+  'handoff',
+  'answer_correct',
+  'hallucination',
+  'guardrail',
+  'intent_confidence',
+  'sentiment',
+  'judge_correct',
+] as const;
 
 /** Fields whose values repeat a lot: their codec results are memoised by raw value. */
 const MEMO_LIMIT = 10_000;
@@ -101,6 +116,10 @@ export class RowNormaliser {
       fallback: codec.booleanField('fallback'),
       resolved: codec.booleanField('resolved'),
       handoff: codec.booleanField('handoff'),
+      answer_correct: codec.booleanField('answer_correct'),
+      hallucination: codec.booleanField('hallucination'),
+      guardrail: codec.booleanField('guardrail'),
+      judge_correct: codec.booleanField('judge_correct'),
       intent_confidence: codec.boundedNumber('intent_confidence', 0, 1),
       sentiment: codec.boundedNumber('sentiment', -1, 1),
     };
@@ -225,6 +244,10 @@ export class RowNormaliser {
       resolved: parsed.resolved as boolean | undefined,
       handoff: parsed.handoff as boolean | undefined,
       cost: parsed.cost as number | undefined,
+      answerCorrect: parsed.answer_correct as boolean | undefined,
+      hallucination: parsed.hallucination as boolean | undefined,
+      guardrail: parsed.guardrail as boolean | undefined,
+      judgeCorrect: parsed.judge_correct as boolean | undefined,
     };
     const seen = this.seen;
     for (let i = 0; i < v.length; i++) if (v[i] !== undefined) seen[i] = 1;

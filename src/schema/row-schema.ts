@@ -35,6 +35,10 @@ export function inputRowSchema(csatScale = 5) {
       resolved: codec.booleanField('resolved').optional().describe('resolution outcome; the last value in time wins'),
       handoff: codec.booleanField('handoff').optional().describe('true marks a transfer to a human at this row'),
       cost: codec.cost.optional().describe('cost of this event in the base currency'),
+      answer_correct: codec.booleanField('answer_correct').optional().describe('on a bot message: a reviewer found the answer correct and on-policy'),
+      hallucination: codec.booleanField('hallucination').optional().describe("on a bot message: the answer stated something the brand's sources do not support"),
+      guardrail: codec.booleanField('guardrail').optional().describe('on a bot message: a guardrail fired on this answer'),
+      judge_correct: codec.booleanField('judge_correct').optional().describe("on a bot message: a second reviewer's (e.g. an LLM judge's) verdict beside answer_correct"),
     })
     .catchall(z.unknown())
     .describe('botkpi input row (JSONL object or CSV record)');

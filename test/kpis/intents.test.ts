@@ -71,6 +71,25 @@ describe('intents', () => {
     }
   });
 
+  it('answer accuracy per intent is over the bot messages of its conversations', () => {
+    const reviewed = conversationsOf([
+      { c: 'a', t: 0, role: 'customer', intent: 'billing', answerCorrect: false }, // a customer's value is ignored
+      { c: 'a', t: 1, role: 'bot', answerCorrect: true },
+      { c: 'a', t: 2, role: 'bot', answerCorrect: false },
+      { c: 'b', t: 0, role: 'customer', intent: 'billing' },
+      { c: 'b', t: 1, role: 'bot', answerCorrect: true },
+      { c: 'b', t: 2, role: 'agent', answerCorrect: false }, // an agent's value is ignored
+      { c: 'c', t: 0, role: 'customer', intent: 'shipping' },
+      { c: 'c', t: 1, role: 'bot' },
+    ]);
+    const [billing, shipping] = intents.compute(reviewed, contextOf(reviewed)).rows;
+    // billing: a (T, F) + b (T) → 2/3; shipping: nothing reviewed → empty
+    expectRate(billing?.answer_accuracy ?? expect.fail('no billing row'), 2, 3);
+    expectEmptyRate(shipping?.answer_accuracy ?? expect.fail('no shipping row'));
+    const ctx = contextOf(reviewed, {}, FIELDS.filter((f) => f !== 'answer_correct'));
+    expect(intents.compute(reviewed, ctx).rows[0]?.answer_accuracy?.reason).toBe('needs field answer_correct');
+  });
+
   it('has no rows for no conversations', () => {
     expect(intents.compute([], contextOf([])).rows).toEqual([]);
   });
