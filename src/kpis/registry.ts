@@ -43,6 +43,7 @@ import { answerAccuracy } from './answer-accuracy.js';
 import { fallbackLoopRate } from './fallback-loop-rate.js';
 import { guardrailRate } from './guardrail-rate.js';
 import { hallucinationRate } from './hallucination-rate.js';
+import { judgeAgreement } from './judge-agreement.js';
 import type { Kpi } from './types.js';
 
 /** Every KPI, in report order. Adding a KPI means adding its module here and its test. */
@@ -91,5 +92,6 @@ export const KPIS: readonly Kpi[] = [
   hallucinationRate,
   guardrailRate,
   fallbackLoopRate,
+  judgeAgreement,
   intents,
 ];

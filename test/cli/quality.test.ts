@@ -135,3 +135,42 @@ describe.each([
     expect(report.kpis.guardrail_rate).toMatchObject({ numerator: 0, denominator: 1 });
   });
 });
+
+/** Worked out by hand in fixtures/quality/kappa.md. */
+describe.each(['kappa.jsonl', 'kappa.csv'])("botkpi report fixtures/quality/%s (reviewer agreement, Cohen's kappa)", (file) => {
+  const input = fixture(`quality/${file}`);
+
+  it('--format json: agreement, kappa and its standard error, overall and --by intent', async () => {
+    const { report } = await reportJson([input, '--by', 'intent']);
+    const overall = report.kpis.judge_agreement;
+    expect(overall).toMatchObject({ value: 0.7, numerator: 7, denominator: 10 });
+    expect(overall.kappa).toBeCloseTo(0.4, 12);
+    expect(overall.kappa_se).toBeCloseTo(Math.sqrt(0.084), 12);
+    expect(overall.table).toEqual({ both_correct: 4, answer_only_correct: 1, judge_only_correct: 2, both_incorrect: 3 });
+    const [delivery, returns] = report.groups;
+    expect(delivery.by).toEqual({ intent: 'delivery' });
+    expect(delivery.kpis.judge_agreement).toMatchObject({ numerator: 3, denominator: 4, kappa: 0 });
+    expect(delivery.kpis.judge_agreement.kappa_se).toBeCloseTo(Math.sqrt(0.75), 12);
+    expect(returns.kpis.judge_agreement).toMatchObject({ numerator: 4, denominator: 6 });
+    expect(returns.kpis.judge_agreement.kappa).toBeCloseTo(-0.2, 12);
+    expect(returns.kpis.judge_agreement.kappa_se).toBeCloseTo(Math.sqrt(0.48), 12);
+  });
+
+  it('--format csv: kappa and kappa_se rows beside the agreement rate', async () => {
+    const r = await botkpi(['report', input, '--format', 'csv', '--by', 'intent']);
+    const rows = csvRows(r.stdout).filter((x) => x.kpi === 'judge_agreement');
+    const get = (scope: string, intent: string, statistic: string): CsvRow | undefined =>
+      rows.find((x) => x.scope === scope && x.intent === intent && x.statistic === statistic);
+    expect([get('overall', '', 'value')?.numerator, get('overall', '', 'value')?.denominator]).toEqual(['7', '10']);
+    expect(Number(get('overall', '', 'kappa')?.value)).toBeCloseTo(0.4, 12);
+    expect(Number(get('overall', '', 'kappa_se')?.value)).toBeCloseTo(Math.sqrt(0.084), 12);
+    expect(get('overall', '', 'kappa')?.unit).toBe('score');
+    expect(Number(get('group', 'returns', 'kappa')?.value)).toBeCloseTo(-0.2, 12);
+    expect(get('group', 'returns', 'table.judge_only_correct')?.value).toBe('1');
+  });
+
+  it('without judge_correct: null "needs field judge_correct"', async () => {
+    const { report } = await reportJson([fixture('quality/quality.jsonl')]);
+    expect(report.kpis.judge_agreement).toEqual({ value: null, numerator: 0, denominator: 0, ci95: null, reason: 'needs field judge_correct' });
+  });
+});
