@@ -76,6 +76,10 @@ export const FLAG = {
   judgeCorrect: 128,
   asksForHuman: 256,
   shouting: 512,
+  /** Knowledge gaps (set only when assembly keeps questions): the reason that applied. */
+  gapFallback: 1024,
+  gapHandoff: 2048,
+  gapNoReply: 4096,
 } as const;
 
 /** A message of an assembled conversation (system messages included). */

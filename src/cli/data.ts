@@ -140,7 +140,7 @@ export function unusableInput(files: readonly string[], counts: RowCounts, rejec
 const REJECTS_BUFFER = 1 << 16;
 
 /** Reads config, transcripts and orders; rejections go to stderr (the first few) and --rejects. */
-export async function loadData(files: string[], flags: DataFlags, io: Io, cwd: string): Promise<Loaded> {
+export async function loadData(files: string[], flags: DataFlags, io: Io, cwd: string, keep: { questions?: boolean } = {}): Promise<Loaded> {
   const { config } = await loadConfig(flags.config, cwd);
   const settings = resolveSettings(flags, config);
   const format = inputFormat(flags.inputFormat);
@@ -210,6 +210,7 @@ export async function loadData(files: string[], flags: DataFlags, io: Io, cwd: s
         map: settings.map,
         textAnalysis: textAnalysisLoader(settings.detectLanguage, settings.textSentiment),
         ...(settings.splitAfterMs === undefined ? {} : { splitAfterMs: settings.splitAfterMs }),
+        ...(keep.questions === true ? { keepQuestions: true } : {}),
       },
       { onReject },
     );

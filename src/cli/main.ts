@@ -5,6 +5,7 @@ import { ClosedPipe, processIo, version, warn, type Io } from './io.js';
 import { checkCommand } from './check.js';
 import { compareCommand } from './compare.js';
 import { conversationsCommand } from './conversations.js';
+import { gapsCommand } from './gaps.js';
 import { initCommand } from './init.js';
 import { schemaCommand } from './schema.js';
 import { REPORT_EXAMPLES, reportCommand } from './report.js';
@@ -28,11 +29,13 @@ Exit codes: 0 ok, 1 a threshold check failed, 2 bad usage or bad input.
 ${REPORT_EXAMPLES.trimStart()}
   $ botkpi check logs.jsonl --fail-if "containment_rate<60%" --fail-if "first_response_time.p90>30"
   $ botkpi compare last-week.json this-week.json
-  $ botkpi compare logs.jsonl --period week --format md`,
+  $ botkpi compare logs.jsonl --period week --format md
+  $ botkpi gaps logs.jsonl --format md -o gaps.md`,
     );
 
   reportCommand(program, io, setCode);
   conversationsCommand(program, io, setCode);
+  gapsCommand(program, io, setCode);
   checkCommand(program, io, setCode);
   compareCommand(program, io, setCode);
   schemaCommand(program, io, setCode);

@@ -1,6 +1,6 @@
 import { FLAG, type Conversation, type Event, type Message, type Rating, type Role } from '../model.js';
 import { customerTextFlags, replyKey } from '../text/flags.js';
-import { forEachGap } from './gaps.js';
+import { markGaps } from './gaps.js';
 import { qualityFacts, reviewFlags } from './quality.js';
 
 /** Text analysis used by assembly (pure functions; absent = not done). */
@@ -458,15 +458,8 @@ function finishConversation(
     quality: qualityFacts(messages),
   };
   analyseText(c, analysis, counts);
-  if (analysis.keepQuestions === true) keepOnlyGapTexts(c);
+  if (analysis.keepQuestions === true) markGaps(c);
   return c;
-}
-
-/** Drops the kept text of every customer message that is not a knowledge gap. */
-function keepOnlyGapTexts(c: Conversation): void {
-  const gaps = new Set<Message>();
-  forEachGap(c, (m) => gaps.add(m));
-  for (const m of c.messages) if (m.gapText !== undefined && !gaps.has(m)) m.gapText = undefined;
 }
 
 /** Detects a missing language from the customer's text, then scores the messages still holding text. */

@@ -1,4 +1,5 @@
-import type { Conversation, Message } from '../model.js';
+import { FLAG, type Conversation, type Message } from '../model.js';
+import { isClosing } from '../text/flags.js';
 
 /** Why a customer message is a knowledge gap. */
 export type GapReason = 'fallback' | 'handoff' | 'no_reply';
@@ -10,7 +11,10 @@ export const GAP_REASONS: readonly GapReason[] = ['fallback', 'handoff', 'no_rep
  * - `handoff`: the conversation's handoff (`handoff_at`) comes at or after it and before any
  *   non-fallback bot message after it (or there is none);
  * - `no_reply`: no bot or agent message comes after it.
- * One backward pass over the messages (time order).
+ * A message made only of closing words ("thanks", "ok", "danke") is not a gap by `handoff` or
+ * `no_reply` (it asks nothing); its text is needed for that, so without `gapText` (assembly
+ * was not asked to keep questions) every such message counts. One backward pass over the
+ * messages (time order).
  */
 export function forEachGap(c: Conversation, onGap: (m: Message, reason: GapReason) => void): void {
   const { messages, handoffAt } = c;
@@ -25,7 +29,24 @@ export function forEachGap(c: Conversation, onGap: (m: Message, reason: GapReaso
     }
     if (m.role !== 'customer') continue;
     if (nextReply !== undefined && nextReply.role === 'bot' && nextReply.fallback === true) onGap(m, 'fallback');
+    else if (m.gapText !== undefined && isClosing(m.gapText, m.language ?? c.language)) continue;
     else if (handoffAt !== undefined && handoffAt >= m.ts && handoffAt < nextAnswerTs) onGap(m, 'handoff');
     else if (nextReply === undefined) onGap(m, 'no_reply');
   }
+}
+
+const GAP_FLAGS: Record<GapReason, number> = { fallback: FLAG.gapFallback, handoff: FLAG.gapHandoff, no_reply: FLAG.gapNoReply };
+
+/** Marks each gap with its reason's FLAG bit and drops the kept text of every other customer message. */
+export function markGaps(c: Conversation): void {
+  forEachGap(c, (m, reason) => (m.flags |= GAP_FLAGS[reason]));
+  for (const m of c.messages) if (m.gapText !== undefined && gapReason(m) === undefined) m.gapText = undefined;
+}
+
+/** The reason markGaps gave a message, or undefined when it is not a gap. */
+export function gapReason(m: Message): GapReason | undefined {
+  if ((m.flags & FLAG.gapFallback) !== 0) return 'fallback';
+  if ((m.flags & FLAG.gapHandoff) !== 0) return 'handoff';
+  if ((m.flags & FLAG.gapNoReply) !== 0) return 'no_reply';
+  return undefined;
 }

@@ -101,6 +101,8 @@ export type TextAnalysisLoader = (needs: TextNeeds) => Promise<TextAnalysis>;
 export interface IngestOptions extends NormaliseOptions, AssembleSettings {
   /** Text analysis, loaded only when the data has text that needs it; none when absent. */
   textAnalysis?: TextAnalysisLoader;
+  /** Keep the text of customer messages that are knowledge gaps (`botkpi gaps`). */
+  keepQuestions?: boolean;
 }
 
 /** Normalises transcript rows and assembles them into conversations. */
@@ -110,10 +112,10 @@ export async function ingest(
   hooks: IngestHooks = {},
 ): Promise<Ingested> {
   const normaliser = new RowNormaliser(options);
-  const assembler = new ConversationAssembler({}, options.splitAfterMs === undefined ? {} : { splitAfterMs: options.splitAfterMs });
+  let analysis: AssembleOptions = options.keepQuestions === true ? { keepQuestions: true } : {};
+  const assembler = new ConversationAssembler(analysis, options.splitAfterMs === undefined ? {} : { splitAfterMs: options.splitAfterMs });
   let dataEnd = -Infinity;
   const loaded: TextAnalysis[] = [];
-  let analysis: AssembleOptions = {};
   const load = async (needs: TextNeeds): Promise<void> => {
     if (options.textAnalysis === undefined) return;
     const missing: TextNeeds = {

@@ -34,7 +34,8 @@ function lower(text: string, language: string | undefined): string {
  */
 export function normaliseText(text: string, language: string | undefined, foldNumbers: boolean): string {
   let s = lower(text.normalize('NFKC'), language).replace(PUNCTUATION, ' ');
-  if (foldNumbers) s = s.replace(NUMBER_TOKEN, '#');
+  // "55-1234" is one number: the placeholders of its parts become one.
+  if (foldNumbers) s = s.replace(NUMBER_TOKEN, '#').replace(/#(?:\s+#)+/gu, '#');
   s = s.replace(SPACES, ' ').trim();
   if (language !== undefined && UNSPACED.has(language)) s = s.replace(/ /g, '');
   return s;
@@ -131,4 +132,33 @@ export function isShouting(text: string): boolean {
 /** FLAG bits of a customer message's text: asks for a human, shouting. */
 export function customerTextFlags(text: string, language: string | undefined): number {
   return (asksForHuman(text, language) ? FLAG.asksForHuman : 0) | (isShouting(text) ? FLAG.shouting : 0);
+}
+
+/**
+ * Words that, alone or together, close a conversation rather than ask something ("thanks", "ok
+ * great", "danke schön"): a customer message made only of them is not an unanswered question. For
+ * Japanese and Chinese, whole messages.
+ */
+export const CLOSING_WORDS: Readonly<Record<string, readonly string[]>> = {
+  en: ['thanks', 'thank', 'you', 'thx', 'ty', 'ok', 'okay', 'k', 'great', 'perfect', 'bye', 'goodbye', 'cool', 'got', 'it', 'so', 'much', 'a', 'lot', 'cheers', 'awesome', 'nice', 'good', 'fine', 'alright', 'all', 'right'],
+  de: ['danke', 'dankeschön', 'schön', 'vielen', 'dank', 'super', 'ok', 'okay', 'gut', 'perfekt', 'tschüss', 'alles', 'klar', 'prima', 'toll'],
+  es: ['gracias', 'muchas', 'ok', 'vale', 'perfecto', 'genial', 'adiós', 'listo', 'bien', 'muy', 'bueno', 'de', 'nada'],
+  fr: ['merci', 'beaucoup', 'ok', 'd', 'accord', 'daccord', 'parfait', 'super', 'au', 'revoir', 'génial', 'bien', 'très', 'top'],
+  pt: ['obrigado', 'obrigada', 'muito', 'ok', 'valeu', 'perfeito', 'ótimo', 'tchau', 'beleza', 'certo'],
+  it: ['grazie', 'mille', 'tante', 'ok', 'perfetto', 'ottimo', 'ciao', 'va', 'bene', 'benissimo'],
+  nl: ['bedankt', 'dank', 'je', 'u', 'wel', 'ok', 'oké', 'prima', 'top', 'super', 'doei', 'dag', 'perfect'],
+  ja: ['ありがとう', 'ありがとうございます', 'ありがとうございました', '了解', '了解です', 'わかりました', '分かりました', 'はい', 'ok', 'どうも', '助かりました'],
+  zh: ['谢谢', '谢谢你', '多谢', '好的', '好', '知道了', '明白了', '好的谢谢', '谢谢啦', 'ok', '感谢'],
+};
+
+const CLOSING = new Map(Object.entries(CLOSING_WORDS).map(([lang, words]) => [lang, new Set(words.map((w) => normaliseText(w, lang, false)))]));
+const ALL_CLOSING = new Set([...CLOSING.values()].flatMap((s) => [...s]));
+
+/** True when a customer's text is only closing words of its language (of any language when unknown). */
+export function isClosing(text: string, language: string | undefined): boolean {
+  const words = (language === undefined ? undefined : CLOSING.get(language)) ?? ALL_CLOSING;
+  const s = normaliseText(text, language, false);
+  if (s === '') return false;
+  if (language !== undefined && UNSPACED.has(language)) return words.has(s);
+  return s.split(' ').every((w) => words.has(w));
 }
