@@ -44,6 +44,9 @@ import { fallbackLoopRate } from './fallback-loop-rate.js';
 import { guardrailRate } from './guardrail-rate.js';
 import { hallucinationRate } from './hallucination-rate.js';
 import { judgeAgreement } from './judge-agreement.js';
+import { humanRequestRate } from './human-request-rate.js';
+import { repeatedReplyRate } from './repeated-reply-rate.js';
+import { shoutingRate } from './shouting-rate.js';
 import type { Kpi } from './types.js';
 
 /** Every KPI, in report order. Adding a KPI means adding its module here and its test. */
@@ -93,5 +96,8 @@ export const KPIS: readonly Kpi[] = [
   guardrailRate,
   fallbackLoopRate,
   judgeAgreement,
+  repeatedReplyRate,
+  humanRequestRate,
+  shoutingRate,
   intents,
 ];

@@ -53,6 +53,10 @@ export interface ConversationRow {
   guardrail_hits: number | null;
   /** Two consecutive bot messages both fallbacks; null when no row has fallback. */
   fallback_loop: boolean | null;
+  /** The bot sent the same reply twice; the customer asked for a human; shouted. Null without text. */
+  repeated_reply: boolean | null;
+  asked_for_human: boolean | null;
+  shouting: boolean | null;
 }
 
 export const CONVERSATION_COLUMNS: readonly (keyof ConversationRow)[] = [
@@ -62,6 +66,7 @@ export const CONVERSATION_COLUMNS: readonly (keyof ConversationRow)[] = [
   'converted', 'attributed_value', 'episode', 'after_hours', 'first_response_time_business', 'outcome',
   'resolution_time', 'reopened', 'sla_first_response', 'sla_handoff_wait', 'sla_resolution',
   'answers_reviewed', 'answers_correct', 'answers_hallucinated', 'guardrail_hits', 'fallback_loop',
+  'repeated_reply', 'asked_for_human', 'shouting',
 ];
 
 const verdict = (hit: boolean | undefined): 'hit' | 'miss' | null => (hit === undefined ? null : hit ? 'hit' : 'miss');
@@ -116,5 +121,8 @@ export function conversationRow(c: Conversation, context: KpiContext): Conversat
     answers_hallucinated: has('hallucination') ? q.hallucinated : null,
     guardrail_hits: has('guardrail') ? q.guardrails : null,
     fallback_loop: has('fallback') ? q.fallbackLoop : null,
+    repeated_reply: has('text') ? q.repeatedReply : null,
+    asked_for_human: has('text') ? q.askedForHuman : null,
+    shouting: has('text') ? q.shouting : null,
   };
 }

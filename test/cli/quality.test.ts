@@ -66,6 +66,17 @@ describe.each(['quality.jsonl', 'quality.csv'])('botkpi report fixtures/quality/
     expect(rows.map((row) => cols.map((c) => row[c]))).toEqual(
       expected.conversations.map((row: ReportJson) => cols.map((c) => String(row[c]))),
     );
+    // Quality flags: q2's bot says "Sorry, I didn't get that." twice; nobody asks for a human or shouts.
+    expect(rows.map((row) => [row.conversation_id, row.repeated_reply, row.asked_for_human, row.shouting])).toEqual(
+      ['q1', 'q2', 'q3', 'q4', 'q5', 'q6'].map((id) => [id, id === 'q2' ? 'true' : 'false', 'false', 'false']),
+    );
+  });
+
+  it('quality flags as rates over bot-engaged conversations', async () => {
+    const { report } = await reportJson([input]);
+    expect(report.kpis.repeated_reply_rate).toMatchObject({ numerator: 1, denominator: 5 });
+    expect(report.kpis.human_request_rate).toMatchObject({ numerator: 0, denominator: 5 });
+    expect(report.kpis.shouting_rate).toMatchObject({ numerator: 0, denominator: 5 });
   });
 });
 
