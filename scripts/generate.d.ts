@@ -45,6 +45,11 @@ export interface TranscriptRow {
   resolved?: boolean;
   handoff?: boolean;
   cost?: number;
+  /** Review fields on bot messages (answer quality). */
+  answer_correct?: boolean;
+  hallucination?: boolean;
+  guardrail?: boolean;
+  judge_correct?: boolean;
 }
 
 export interface OrderRow {

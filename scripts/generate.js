@@ -45,6 +45,10 @@ export const FIELDS = Object.freeze([
   'resolved',
   'handoff',
   'cost',
+  'answer_correct',
+  'hallucination',
+  'guardrail',
+  'judge_correct',
 ]);
 
 /** Order fields, in CSV column order. */
@@ -737,6 +741,9 @@ function* generateConversations(options) {
   const textRng = makeRng(mix(seed, 0x7e47));
   // And one for escalations no agent ever answers, so they change nothing else.
   const unansweredRng = makeRng(mix(seed, 0x5ec7));
+  // Review labels, guardrail hits and repeated replies come from their own stream too: they change
+  // bot rows' review fields and texts only, never the conversations' shape.
+  const reviewRng = makeRng(mix(seed, 0x9e71));
 
   // Customers seen recently, for follow-up contacts within a few days (first-contact resolution).
   const recentSize = Math.max(20, Math.round((n / SPAN_DAYS) * 3));
@@ -764,7 +771,7 @@ function* generateConversations(options) {
     if (t0 < origin) t0 += DAY; // nothing before the first day
 
     const conv = buildConversation(rng, textRng, allText, `conv-${pad(i + 1, 6)}`, customer, t0);
-    yield unansweredRng.next() < UNANSWERED_P ? unanswered(conv) : conv;
+    yield review(reviewRng, unansweredRng.next() < UNANSWERED_P ? unanswered(conv) : conv);
   }
 }
 
@@ -1051,6 +1058,49 @@ function buildConversation(rng, textRng, allText, id, customer, t0) {
   }
 
   return { id, customerId, market: customer.market, primaryIntent: primary, start: t0, end, escalated, resolved, rows };
+}
+
+/**
+ * Answer quality on a conversation's bot rows: about 35 % of real (non-fallback) answers are
+ * reviewed (`answer_correct`, ~82 % correct; `hallucination` on each reviewed one, true for about
+ * 40 % of the wrong ones), 60 % of those also by a judge (`judge_correct`, agreeing ~88 %); a
+ * guardrail fires on ~3 % of bot messages (`guardrail` true; false on some others); in ~6 % of
+ * conversations with two or more bot texts the bot repeats its previous reply word for word; in
+ * ~5 % the customer writes in capitals (chat messages, not e-mails).
+ * @param {Rng} r
+ * @param {ConversationMeta} meta
+ * @returns {ConversationMeta}
+ */
+function review(r, meta) {
+  const rows = meta.rows;
+  const repeat = r.chance(0.06);
+  const shout = r.chance(0.05);
+  /** @type {string | undefined} */
+  let previousText;
+  for (let k = 0; k < rows.length; k++) {
+    const row = /** @type {Row} */ (rows[k]);
+    if (shout && row.role === 'customer' && typeof row.text === 'string' && !row.text.includes('\n')) {
+      rows[k] = { ...row, text: row.text.toUpperCase() };
+      continue;
+    }
+    if (row.role !== 'bot') continue;
+    /** @type {Record<string, string | number | boolean | undefined>} */
+    const f = { ...row };
+    if (row.fallback !== true && row.handoff !== true && r.chance(0.35)) {
+      const correct = r.chance(0.82);
+      f.answer_correct = correct;
+      f.hallucination = !correct && r.chance(0.4);
+      if (r.chance(0.6)) f.judge_correct = r.chance(0.88) ? correct : !correct;
+    }
+    if (r.chance(0.03)) f.guardrail = true;
+    else if (r.chance(0.1)) f.guardrail = false;
+    if (repeat && previousText !== undefined && typeof row.text === 'string') {
+      f.text = previousText;
+      previousText = undefined;
+    } else if (typeof row.text === 'string') previousText = row.text;
+    rows[k] = ordered(f);
+  }
+  return meta;
 }
 
 /**
