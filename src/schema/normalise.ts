@@ -30,7 +30,8 @@ interface KeyMatch {
 
 /**
  * Fields checked in the contract's rejection order, after the required ones. `judge_correct` is not
- * in the contract: it is checked last, so it never changes the reason of a row the contract rejects.
+ * in the contract: it is checked after the last field the contract names, so it never changes the
+ * reason of a row the contract rejects.
  */
 const VALIDATED_IN_ORDER = [
   'csat',
