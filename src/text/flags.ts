@@ -85,7 +85,8 @@ function matcher(language: string, words: readonly string[]): RegExp {
 }
 
 const HUMAN_MATCHERS = new Map(Object.entries(HUMAN_WORDS).map(([lang, words]) => [lang, matcher(lang, words)]));
-const ALL_MATCHERS = [...HUMAN_MATCHERS];
+const SPACED_MATCHERS = [...HUMAN_MATCHERS].filter(([lang]) => !UNSPACED.has(lang)).map(([, re]) => re);
+const UNSPACED_MATCHERS = [...HUMAN_MATCHERS].filter(([lang]) => UNSPACED.has(lang)).map(([, re]) => re);
 
 /** Languages with a word list for requests for a human. */
 export const HUMAN_REQUEST_LANGUAGES: readonly string[] = Object.freeze(Object.keys(HUMAN_WORDS));
@@ -97,8 +98,11 @@ export const HUMAN_REQUEST_LANGUAGES: readonly string[] = Object.freeze(Object.k
 export function asksForHuman(text: string, language: string | undefined): boolean {
   const own = language === undefined ? undefined : HUMAN_MATCHERS.get(language);
   if (own !== undefined) return own.test(normaliseText(text, language, false));
-  for (const [lang, re] of ALL_MATCHERS) if (re.test(normaliseText(text, lang, false))) return true;
-  return false;
+  // Unknown language: one normalisation for the spaced scripts, without spaces for the others.
+  const s = normaliseText(text, undefined, false);
+  if (SPACED_MATCHERS.some((re) => re.test(s))) return true;
+  const unspaced = s.replace(/ /g, '');
+  return UNSPACED_MATCHERS.some((re) => re.test(unspaced));
 }
 
 /** Fewest letters with case for a text to count as shouting ("HELP" yes, "OK" and "DHL" no). */
@@ -107,6 +111,7 @@ export const SHOUT_MIN_LETTERS = 4;
 export const SHOUT_MIN_SHARE = 0.7;
 
 const UPPER = /\p{Lu}|\p{Lt}/u;
+const NOT_UPPER = /[^\p{Lu}\p{Lt}]+/gu;
 const LOWER = /\p{Ll}/u;
 const HAS_DIGIT = /\d/u;
 
@@ -116,6 +121,8 @@ const HAS_DIGIT = /\d/u;
  * without case (Japanese, Chinese) never shout.
  */
 export function isShouting(text: string): boolean {
+  // Most texts have too few capitals to shout: at least ⌈4 · 0.7⌉ = 3 are needed.
+  if (text.replace(NOT_UPPER, '').length < Math.ceil(SHOUT_MIN_LETTERS * SHOUT_MIN_SHARE)) return false;
   let upper = 0;
   let lowerCount = 0;
   for (const word of text.normalize('NFKC').split(SPACES)) {
