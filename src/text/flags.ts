@@ -28,12 +28,13 @@ function lower(text: string, language: string | undefined): string {
 
 /**
  * Text folded for comparison: Unicode compatibility form (full-width letters and digits become
- * plain ones), lower case in the language's rules, punctuation and symbols as spaces, runs of
+ * plain ones), lower case in the language's rules (ß as ss), punctuation and symbols as spaces, runs of
  * spaces as one (none in Japanese and Chinese). With `foldNumbers`, every number and order number
  * becomes `#`.
  */
 export function normaliseText(text: string, language: string | undefined, foldNumbers: boolean): string {
-  let s = lower(text.normalize('NFKC'), language).replace(PUNCTUATION, ' ');
+  // ß folds to ss, as in Unicode case folding ("STRASSE" and "Straße" are one word).
+  let s = lower(text.normalize('NFKC'), language).replace(/ß/g, 'ss').replace(PUNCTUATION, ' ');
   // "55-1234" is one number: the placeholders of its parts become one.
   if (foldNumbers) s = s.replace(NUMBER_TOKEN, '#').replace(/#(?:\s+#)+/gu, '#');
   s = s.replace(SPACES, ' ').trim();
