@@ -18,6 +18,10 @@ export const ATTRIBUTES = [
   'escalated',
   'contained',
   'resolved',
+  'fallback_loop',
+  'repeated_reply',
+  'asked_for_human',
+  'shouting',
 ] as const;
 export type Attribute = (typeof ATTRIBUTES)[number];
 
@@ -205,5 +209,13 @@ export function attribute(c: Conversation, name: Attribute, tz: string, calendar
       return bool(isContained(c));
     case 'resolved':
       return c.resolved === undefined ? null : bool(c.resolved);
+    case 'fallback_loop':
+      return bool(c.quality.fallbackLoop);
+    case 'repeated_reply':
+      return bool(c.quality.repeatedReply);
+    case 'asked_for_human':
+      return bool(c.quality.askedForHuman);
+    case 'shouting':
+      return bool(c.quality.shouting);
   }
 }

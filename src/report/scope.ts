@@ -10,7 +10,17 @@ export interface WhereClause {
   value: string | null;
 }
 
-const BOOLEAN_ATTRIBUTES: ReadonlySet<Attribute> = new Set(['bot_engaged', 'bot_answered', 'escalated', 'contained', 'resolved']);
+const BOOLEAN_ATTRIBUTES: ReadonlySet<Attribute> = new Set([
+  'bot_engaged',
+  'bot_answered',
+  'escalated',
+  'contained',
+  'resolved',
+  'fallback_loop',
+  'repeated_reply',
+  'asked_for_human',
+  'shouting',
+]);
 /** Attributes that are never missing (`field=` matches nothing). */
 const ALWAYS_SET: ReadonlySet<Attribute> = new Set(['conversation_id', 'bot_engaged', 'bot_answered', 'escalated', 'contained', 'hour', 'weekday', 'day', 'week', 'month']);
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];

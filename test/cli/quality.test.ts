@@ -72,6 +72,12 @@ describe.each(['quality.jsonl', 'quality.csv'])('botkpi report fixtures/quality/
     );
   });
 
+  it('--where on a quality flag picks those conversations', async () => {
+    const r = await botkpi(['conversations', input, '--where', 'repeated_reply=true', '--where', 'fallback_loop=true', '--format', 'jsonl']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim().split('\n').map((l) => (JSON.parse(l) as ReportJson).conversation_id)).toEqual(['q2']);
+  });
+
   it('quality flags as rates over bot-engaged conversations', async () => {
     const { report } = await reportJson([input]);
     expect(report.kpis.repeated_reply_rate).toMatchObject({ numerator: 1, denominator: 5 });
