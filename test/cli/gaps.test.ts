@@ -75,6 +75,14 @@ describe('botkpi gaps fixtures/quality/gaps.jsonl', () => {
     expect(r.stdout).toMatch(/6 .*\(none\) .*de .*hallo/);
   });
 
+  it('botkpi schema gaps describes the JSON gap report', async () => {
+    const r = await botkpi(['schema', 'gaps']);
+    expect(r.code).toBe(0);
+    const schema = JSON.parse(r.stdout) as ReportJson;
+    expect(schema.title).toBe('botkpi gaps');
+    expect(Object.keys(schema.properties)).toEqual(['schemaVersion', 'tool', 'options', 'dataQuality', 'questions', 'gaps', 'reasons', 'withoutText', 'groups']);
+  });
+
   it('--top 2 keeps the two highest-ranked groups', async () => {
     const report = await gapsJson([input, '--top', '2']);
     expect(report.groups.map((g: ReportJson) => g.rank)).toEqual([1, 2]);
