@@ -11,3 +11,5 @@ export { KPIS } from './kpis/registry.js';
 export type { Kpi, KpiContext, KpiOptions } from './kpis/types.js';
 export { render, type OutputFormat } from './render/index.js';
 export { UsageError } from './errors.js';
+export { gapGroups, gapReportSchema, type GapReport, type GapGroup } from './report/gaps.js';
+export { renderGaps } from './render/gaps.js';
