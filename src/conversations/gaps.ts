@@ -37,9 +37,12 @@ export function forEachGap(c: Conversation, onGap: (m: Message, reason: GapReaso
 
 const GAP_FLAGS: Record<GapReason, number> = { fallback: FLAG.gapFallback, handoff: FLAG.gapHandoff, no_reply: FLAG.gapNoReply };
 
-/** Marks each gap with its reason's FLAG bit and drops the kept text of every other customer message. */
+/**
+ * Marks each gap of a bot-engaged conversation with its reason's FLAG bit and drops the kept text of
+ * every other customer message (a conversation the bot never took part in has no gaps of the bot's).
+ */
 export function markGaps(c: Conversation): void {
-  forEachGap(c, (m, reason) => (m.flags |= GAP_FLAGS[reason]));
+  if (c.botEngaged) forEachGap(c, (m, reason) => (m.flags |= GAP_FLAGS[reason]));
   for (const m of c.messages) if (m.gapText !== undefined && gapReason(m) === undefined) m.gapText = undefined;
 }
 

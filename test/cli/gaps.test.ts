@@ -16,8 +16,8 @@ async function gapsJson(args: readonly string[]): Promise<ReportJson> {
 describe('botkpi gaps fixtures/quality/gaps.jsonl', () => {
   it('--format json: totals, reasons and ranked groups as worked out by hand', async () => {
     const report = await gapsJson([input]);
-    expect(report.questions).toBe(15);
-    expect(report.gaps).toMatchObject({ value: 10 / 15, numerator: 10, denominator: 15 });
+    expect(report.questions).toBe(16);
+    expect(report.gaps).toMatchObject({ value: 10 / 16, numerator: 10, denominator: 16 });
     expect(report.reasons).toEqual({ fallback: 6, handoff: 1, no_reply: 3 });
     expect(report.withoutText).toBe(1);
     expect(report.groups.map((g: ReportJson) => [g.rank, g.intent, g.language, g.question, g.conversations, g.customers, g.messages])).toEqual([
@@ -28,7 +28,7 @@ describe('botkpi gaps fixtures/quality/gaps.jsonl', () => {
       [5, 'orders', 'en', 'and order #', 1, 1, 1],
       [6, null, 'de', 'hallo', 1, 1, 1],
     ]);
-    expect(report.groups[0].share).toBeCloseTo(0.2, 12);
+    expect(report.groups[0].share).toBeCloseTo(3 / 16, 12);
     expect(report.groups[0].reasons).toEqual({ fallback: 2, handoff: 1, no_reply: 0 });
     expect(report.groups[0].examples).toEqual(['Can I pay with crypto?', 'can I pay with CRYPTO??', 'Can I pay with crypto']);
     expect(report.groups[0].conversation_ids).toEqual(['g1', 'g2', 'g3']);
@@ -37,7 +37,7 @@ describe('botkpi gaps fixtures/quality/gaps.jsonl', () => {
     delete rest.options;
     delete rest.dataQuality;
     expect(rest).toEqual(expected);
-    expect(report.dataQuality).toMatchObject({ rowsRead: 30, rowsUsed: 30, conversations: 9, conversationsInScope: 9 });
+    expect(report.dataQuality).toMatchObject({ rowsRead: 34, rowsUsed: 34, conversations: 10, conversationsInScope: 10 });
   });
 
   it('takes the scope flags of report: --where intent=orders', async () => {
@@ -50,8 +50,8 @@ describe('botkpi gaps fixtures/quality/gaps.jsonl', () => {
     ]);
     expect(report.options.where).toEqual(['intent=orders']);
     const later = await gapsJson([input, '--since', '2025-01-08T13:00:00Z']);
-    // g5…g9: customer messages 1 + 1 + 3 + 1 + 2 = 8; gaps g5, g6, g7 ×2, g8 = 5
-    expect(later.gaps).toMatchObject({ numerator: 5, denominator: 8 });
+    // g6…g10 (g5 starts at 12:59:50): customer messages 1 + 3 + 1 + 2 + 1 = 8; gaps g6, g7 ×2, g8 = 4
+    expect(later.gaps).toMatchObject({ numerator: 4, denominator: 8 });
   });
 
   it('--format csv: one row per group, ranked', async () => {
@@ -61,7 +61,7 @@ describe('botkpi gaps fixtures/quality/gaps.jsonl', () => {
     expect(rows).toHaveLength(6);
     expect(rows[0]).toMatchObject({
       rank: '1', intent: 'billing', language: 'en', question: 'can i pay with crypto', conversations: '3', customers: '2',
-      messages: '3', share: '0.2', fallback: '2', handoff: '1', no_reply: '0',
+      messages: '3', share: '0.1875', fallback: '2', handoff: '1', no_reply: '0',
       examples: 'Can I pay with crypto? | can I pay with CRYPTO?? | Can I pay with crypto', conversation_ids: 'g1 g2 g3',
     });
     expect(rows[5]).toMatchObject({ intent: '', language: 'de', question: 'hallo' });
@@ -70,8 +70,8 @@ describe('botkpi gaps fixtures/quality/gaps.jsonl', () => {
   it.each(['table', 'md'])('--format %s: summary line and the ranked groups', async (format) => {
     const r = await botkpi(['gaps', input, '--format', format]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('unanswered 10/15 customer messages, 66.7 %');
-    expect(r.stdout).toMatch(/1 .*billing .*en .*can i pay with crypto .*3 .*2 .*3 .*20\.0 %/);
+    expect(r.stdout).toContain('unanswered 10/16 customer messages, 62.5 %');
+    expect(r.stdout).toMatch(/1 .*billing .*en .*can i pay with crypto .*3 .*2 .*3 .*18\.8 %/);
     expect(r.stdout).toMatch(/6 .*\(none\) .*de .*hallo/);
   });
 
