@@ -95,7 +95,7 @@ export interface Message {
   language?: string;
   /** FLAG bits (0 when none apply). */
   flags: number;
-  /** A 32-bit hash of a bot message's normalised text, for repeated replies; undefined without text. */
+  /** A 30-bit hash of a bot message's normalised text, for repeated replies; undefined without text. */
   replyKey?: number;
   /**
    * A customer message's text kept for the knowledge-gap report (only when assembly was asked to

@@ -48,7 +48,7 @@ export function questionKey(text: string, language: string | undefined): string 
 }
 
 /**
- * A 32-bit FNV-1a hash of a bot reply's normalised text (case, punctuation and spacing folded;
+ * A 30-bit FNV-1a hash of a bot reply's normalised text (case, punctuation and spacing folded;
  * numbers kept, so "order 12" and "order 13" differ); undefined when nothing is left.
  */
 export function replyKey(text: string): number | undefined {
@@ -59,7 +59,8 @@ export function replyKey(text: string): number | undefined {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return h >>> 0;
+  // 30 bits: a small integer for V8, so a bot message holds it without a heap number.
+  return h & 0x3fffffff;
 }
 
 /**
