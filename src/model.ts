@@ -12,10 +12,15 @@ export type EventKind = (typeof EVENT_KINDS)[number];
 /** A satisfaction rating: a number on the configured scale, or a thumb. */
 export type Rating = { kind: 'numeric'; value: number } | { kind: 'thumb'; up: boolean };
 
-/** Where a row came from: file name as given (`-` for stdin) and its physical 1-based line. */
+/**
+ * Where a row came from: file name as given (`-` for stdin), its physical 1-based line and, for a
+ * row an adapter derived from a document, the path inside that document (`conversation_parts[3]`;
+ * '' for the document itself).
+ */
 export interface RowOrigin {
   file: string;
   line: number;
+  path?: string;
 }
 
 /** Why the read stage could not make a record of a line. */
@@ -27,10 +32,14 @@ export type ReadRejection =
   | 'wrong column count'
   | 'malformed CSV';
 
-/** One record as read from a source, before validation. */
+/**
+ * One record as read from a source, or one canonical row an adapter derived from it, before
+ * validation. A failed one is a record the read stage could not make (a ReadRejection) or a
+ * document, or part of one, that an adapter could not use (its reason and offending value).
+ */
 export type RawRow =
   | (RowOrigin & { ok: true; fields: Record<string, unknown> })
-  | (RowOrigin & { ok: false; reason: ReadRejection; raw: unknown });
+  | (RowOrigin & { ok: false; reason: ReadRejection | (string & {}); raw: unknown; value?: unknown });
 
 /** A valid input row, normalised. Times are epoch milliseconds. */
 export interface Event {

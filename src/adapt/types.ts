@@ -11,6 +11,11 @@ export interface DerivedRow {
   /** Where inside the record the row came from, e.g. `conversation_parts[3]`; '' for the record itself. */
   path: string;
   fields: Record<string, unknown>;
+  /**
+   * True when the row's timestamp is the document's (a message without a time of its own): its
+   * order is known, its time is not, so KPIs that measure time between messages cannot use it.
+   */
+  documentTime?: boolean;
 }
 
 /** A record, or a part of one, that cannot be used: counted as a rejection with its reason. */

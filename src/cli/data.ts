@@ -3,7 +3,9 @@ import { suggest } from '../check/suggest.js';
 import type { Dimension } from '../conversations/attributes.js';
 import { loadConfig } from '../config/load.js';
 import { resolveSettings, type SettingFlags, type Settings } from '../config/settings.js';
+import { adaptBatches, adapterById, chooseAdapter, emptyTally, formatChoices, type Adapter, type AdaptTally } from '../adapt/index.js';
 import { UsageError } from '../errors.js';
+import type { RawRow } from '../model.js';
 import { ENCODINGS, InputError, readBatches, type Encoding, type InputFormat } from '../read/index.js';
 import { buildReport, type ReportOptions } from '../report/build.js';
 import { ingest, ingestOrders, type Ingested, type IngestedOrders, type Rejection } from '../report/ingest.js';
@@ -24,7 +26,6 @@ const REJECTIONS_SHOWN = 5;
 
 /** Flags every command that reads transcripts shares. */
 export interface DataFlags extends SettingFlags {
-  inputFormat?: string;
   config?: string;
   orders?: string;
   since?: string;
@@ -42,12 +43,21 @@ export interface Loaded {
   data: Ingested;
   orders?: IngestedOrders;
   settings: Settings;
+  /** Per file as given: the adapter that read it and what it derived. */
+  inputs: LoadedInput[];
+}
+
+export interface LoadedInput {
+  file: string;
+  adapter: Adapter;
+  detected: boolean;
+  tally: AdaptTally;
 }
 
 export function addDataOptions(cmd: Command): Command {
   return cmd
     .option('--config <file>', 'settings file (default: ./botkpi.config.json when present)')
-    .option('--input-format <format>', 'input format when the extension cannot tell: jsonl, csv or tsv')
+    .option('--input-format <format>', `input shape, detected when not given: ${formatChoices()}`)
     .option('--tz <zone>', 'IANA time zone for ISO times without offset, --since/--until and time buckets (default UTC)')
     .option('--map <field=column>', 'read a field from another column name (repeatable)', parseMapping)
     .option('--since <date>', 'only conversations starting at or after this date/time (in --tz)')
@@ -81,15 +91,71 @@ export function givenOptions<T extends object>(cmd: Command): T {
 
 function formatRejection(r: Rejection): string {
   const value = r.value === undefined ? '' : ` ${JSON.stringify(r.value)}`;
-  return `${r.file} line ${r.line}: ${r.reason}${value}`;
+  const path = r.path === undefined || r.path === '' ? '' : ` ${r.path}`;
+  return `${r.file} line ${r.line}${path}: ${r.reason}${value}`;
 }
 
-function inputFormat(text: string | undefined): InputFormat | undefined {
-  if (text === undefined) return undefined;
-  if (text !== 'jsonl' && text !== 'csv' && text !== 'tsv') {
-    throw new UsageError(`--input-format "${text}": expected jsonl, csv or tsv`);
+/** `--input-format` / `input.format`: a reader format (the shape still detected) or an adapter id (the shape pinned). */
+export function inputFormat(text: string | undefined): { reader?: InputFormat; adapter?: Adapter } {
+  if (text === undefined) return {};
+  const name = text.trim().toLowerCase();
+  if (name === 'jsonl' || name === 'csv' || name === 'tsv') return { reader: name };
+  const adapter = adapterById(name);
+  if (adapter === undefined) throw new UsageError(`--input-format "${text}": expected one of ${formatChoices()}`);
+  return { adapter };
+}
+
+/**
+ * One transcript file through read and adapt: its shape pinned or detected (and then announced),
+ * rows derived by its adapter. Flat rows pass through untouched.
+ */
+async function* adaptedFile(
+  file: string,
+  batches: AsyncIterable<RawRow[]>,
+  pinned: Adapter | undefined,
+  settings: Settings,
+  io: Io,
+  inputs: LoadedInput[],
+): AsyncGenerator<RawRow[]> {
+  const chosen = await chooseAdapter(file, batches, pinned);
+  const input: LoadedInput = { file, adapter: chosen.adapter, detected: chosen.detected, tally: emptyTally() };
+  inputs.push(input);
+  if (chosen.detected && chosen.adapter.id !== 'flat') {
+    warn(io, `reading ${file} as ${chosen.adapter.title} (auto-detected; --input-format ${chosen.adapter.id} to pin it)`);
   }
-  return text;
+  if (chosen.adapter.id === 'flat') {
+    for await (const batch of chosen.batches) {
+      input.tally.documents += batch.length;
+      input.tally.rows += batch.length;
+      yield batch;
+    }
+    return;
+  }
+  yield* adaptBatches(chosen.batches, chosen.adapter, { bots: settings.bots, agents: settings.agents }, input.tally);
+}
+
+async function* observed(batches: AsyncIterable<RawRow[]>, observe: (batch: readonly RawRow[]) => void): AsyncGenerator<RawRow[]> {
+  for await (const batch of batches) {
+    observe(batch);
+    yield batch;
+  }
+}
+
+/** Data quality and present fields after the adapt stage: documents read, message times known or not. */
+function withInputs(data: Ingested, inputs: readonly LoadedInput[]): Ingested {
+  const adapted = inputs.filter((i) => i.adapter.id !== 'flat');
+  const fields = new Set(data.fields);
+  if (inputs.some((i) => i.tally.documentTimeRows > 0)) fields.delete('timestamp');
+  if (adapted.length === 0) return { ...data, fields };
+  return {
+    ...data,
+    fields,
+    counts: {
+      documentsRead: inputs.reduce((n, i) => n + i.tally.documents, 0),
+      inputFormats: Object.fromEntries(inputs.map((i) => [i.file, i.adapter.id])),
+      ...data.counts,
+    },
+  };
 }
 
 function encoding(text: string | undefined): Encoding | undefined {
@@ -140,10 +206,18 @@ export function unusableInput(files: readonly string[], counts: RowCounts, rejec
 const REJECTS_BUFFER = 1 << 16;
 
 /** Reads config, transcripts and orders; rejections go to stderr (the first few) and --rejects. */
-export async function loadData(files: string[], flags: DataFlags, io: Io, cwd: string, keep: { questions?: boolean } = {}): Promise<Loaded> {
+export async function loadData(
+  files: string[],
+  flags: DataFlags,
+  io: Io,
+  cwd: string,
+  keep: { questions?: boolean } = {},
+  /** Sees every batch of rows after the adapt stage (for `inspect`). */
+  observe?: (batch: readonly RawRow[]) => void,
+): Promise<Loaded> {
   const { config } = await loadConfig(flags.config, cwd);
   const settings = resolveSettings(flags, config);
-  const format = inputFormat(flags.inputFormat);
+  const format = inputFormat(settings.inputFormat);
   const textEncoding = encoding(flags.encoding);
   const maxRejected = parseMaxRejected(flags.maxRejected);
   if ([...files, flags.orders].filter((f) => f === '-').length > 1) throw new UsageError('stdin (-) can be read only once');
@@ -163,7 +237,7 @@ export async function loadData(files: string[], flags: DataFlags, io: Io, cwd: s
   const onReject = async (r: Rejection): Promise<void> => {
     if (shown++ < REJECTIONS_SHOWN) warn(io, `${flags.strict ? 'error' : 'warning'}: ${formatRejection(r)}`);
     if (rejectsFile !== undefined) {
-      const record = { file: r.file, line: r.line, reason: r.reason, ...(r.value === undefined ? {} : { value: r.value }), row: r.row };
+      const record = { file: r.file, line: r.line, ...(r.path === undefined ? {} : { path: r.path }), reason: r.reason, ...(r.value === undefined ? {} : { value: r.value }), row: r.row };
       pending += `${JSON.stringify(record)}\n`;
       if (pending.length >= REJECTS_BUFFER) {
         const text = pending;
@@ -194,15 +268,17 @@ export async function loadData(files: string[], flags: DataFlags, io: Io, cwd: s
   let committed = false;
   try {
     const progress = Progress.create(io);
+    const loadedInputs: LoadedInput[] = [];
     const sources = files.map((f) => {
       const rows = readBatches(f, {
         ...readOptions(f),
-        ...(format === undefined ? {} : { format }),
+        ...(format.reader === undefined ? {} : { format: format.reader }),
         ...(progress === undefined ? {} : { onBytes: progress.onBytes }),
       });
-      return progress === undefined ? rows : progress.track(rows, f, () => fileSize(f));
+      const adapted = adaptedFile(f, progress === undefined ? rows : progress.track(rows, f, () => fileSize(f)), format.adapter, settings, io, loadedInputs);
+      return observe === undefined ? adapted : observed(adapted, observe);
     });
-    const data = await ingest(
+    const ingested = await ingest(
       sources,
       {
         tz: settings.tz,
@@ -215,7 +291,8 @@ export async function loadData(files: string[], flags: DataFlags, io: Io, cwd: s
       { onReject },
     );
     progress?.done();
-    const loaded: Loaded = { data, settings };
+    const data = withInputs(ingested, loadedInputs);
+    const loaded: Loaded = { data, settings, inputs: loadedInputs };
     if (flags.orders !== undefined) {
       loaded.orders = await ingestOrders(
         [readBatches(flags.orders, { ...readOptions(flags.orders), onHeader: () => {} })],

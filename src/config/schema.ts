@@ -77,6 +77,14 @@ export const configSchema = z
   .object({
     $schema: z.string().optional(),
     timezone: z.string().optional().describe('IANA zone for ISO times without offset and for time buckets (default UTC)'),
+    input: z
+      .object({
+        format: z.string().optional().describe('input format: an adapter id (flat, messages, intercom, zendesk, chatwoot, …) or jsonl, csv, tsv; default: detected'),
+        bots: z.array(z.string()).optional().describe('author ids, names or e-mails to read as the bot (an AI agent the platform shows as a person)'),
+        agents: z.array(z.string()).optional().describe('author ids, names or e-mails to read as human agents'),
+      })
+      .strict()
+      .optional(),
     map: z
       .partialRecord(z.enum(FIELDS), z.string())
       .optional()

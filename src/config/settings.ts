@@ -39,6 +39,11 @@ export type SlaTarget = (typeof SLA_TARGETS)[number];
 /** Every setting a run uses, after flags, config file and defaults are merged (in that order). */
 export interface Settings {
   tz: string;
+  /** `--input-format` or `input.format`; undefined = detect. */
+  inputFormat?: string;
+  /** Author ids, names or e-mails to read as bots / as human agents (`input.bots`, `input.agents`). */
+  bots: string[];
+  agents: string[];
   map: Partial<Record<Field, string>>;
   csatScale: number;
   csatSatisfiedFrom: number;
@@ -66,6 +71,7 @@ export interface Settings {
 /** Values given on the command line; undefined = not given. */
 export interface SettingFlags {
   tz?: string;
+  inputFormat?: string;
   map?: Partial<Record<Field, string>>;
   csatScale?: number;
   csatThreshold?: number;
@@ -165,6 +171,8 @@ export function resolveSettings(flags: SettingFlags, config: Config): Settings {
     [c.bot_per_conversation, c.bot_per_resolution, c.human_per_conversation, c.agent_hourly_rate].some((v) => v !== undefined);
   const settings: Settings = {
     tz,
+    bots: config.input?.bots ?? [],
+    agents: config.input?.agents ?? [],
     map: { ...config.map, ...flags.map },
     csatScale,
     csatSatisfiedFrom: flags.csatThreshold ?? config.csat?.satisfied_from ?? Math.ceil(0.8 * csatScale),
@@ -190,6 +198,8 @@ export function resolveSettings(flags: SettingFlags, config: Config): Settings {
     const source = flags.csatThreshold !== undefined ? '--csat-threshold' : 'csat.satisfied_from';
     throw new UsageError(`${source} ${settings.csatSatisfiedFrom} is above the CSAT scale (${csatScale}): no rating could be satisfied`);
   }
+  const inputFormat = flags.inputFormat ?? config.input?.format;
+  if (inputFormat !== undefined) settings.inputFormat = inputFormat;
   const threshold = flags.confidenceThreshold ?? config.intents?.confidence_threshold;
   if (threshold !== undefined) settings.confidenceThreshold = threshold;
   if (hasCost) {

@@ -10,7 +10,7 @@ export const handlingTime: Kpi<HandlingTimeKpi> = {
     'Seconds from first to last message of a conversation; contained = bot-engaged and never escalated, escalated = every escalated conversation.',
   unit: 'seconds',
   direction: 'lower',
-  requires: [],
+  requires: ['timestamp'],
   compute(convs) {
     const all: number[] = [];
     const contained: number[] = [];

@@ -13,7 +13,7 @@ export const handoffWaitTime: Kpi<HandoffWaitTimeKpi> = {
     'Seconds a customer waits for a human once the bot hands over: from the first explicit handoff signal to the first agent message at or after it; business = the same in business seconds.',
   unit: 'seconds',
   direction: 'lower',
-  requires: [],
+  requires: ['timestamp'],
   compute(convs, ctx) {
     const values: number[] = [];
     const business: number[] = [];

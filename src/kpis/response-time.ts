@@ -10,7 +10,7 @@ export const responseTime: Kpi<ResponseTimeKpi> = {
     'Seconds from the first customer message of an unanswered run to the next bot or agent reply, over every reply; split by bot and agent.',
   unit: 'seconds',
   direction: 'lower',
-  requires: [],
+  requires: ['timestamp'],
   compute(convs, ctx) {
     const { all, bot, agent } = replyTimes(convs, ctx);
     return {

@@ -33,10 +33,20 @@ export function createContext(
   };
 }
 
+/**
+ * Why a field counts as absent, where "needs field X" would not say it: every valid row has a
+ * timestamp, but one taken from its document (a message log without per-message times) orders
+ * the messages without timing them.
+ */
+const ABSENT_BECAUSE: Partial<Record<Field, string>> = { timestamp: 'needs per-message timestamps' };
+
+/** The reason a KPI gives when a field it requires is absent. */
+export const absenceReason = (field: Field): string => ABSENT_BECAUSE[field] ?? `needs field ${field}`;
+
 /** Why a KPI cannot be computed (a required field or input is absent), or undefined. */
 export function missingRequirement(kpi: Kpi, context: KpiContext): string | undefined {
   const missing = kpi.requires.find((f) => !context.fields.has(f));
-  if (missing !== undefined) return `needs field ${missing}`;
+  if (missing !== undefined) return absenceReason(missing);
   return kpi.applicable?.(context);
 }
 

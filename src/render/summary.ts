@@ -276,6 +276,10 @@ export function rowCountsText(counts: RowCounts): string {
 /** The transcript rows' accounting and the conversations they make. */
 export function dataQualityLine(dq: DataQuality): string {
   const parts = [rowCountsText(dq), `conversations ${formatInt(dq.conversations)}`];
+  if (dq.documentsRead !== undefined) {
+    const formats = [...new Set(Object.values(dq.inputFormats ?? {}))].join(', ');
+    parts.unshift(`documents read ${formatInt(dq.documentsRead)}${formats === '' ? '' : ` (${formats})`}`);
+  }
   if (dq.conversationsInScope !== dq.conversations) parts.push(`in scope ${formatInt(dq.conversationsInScope)}`);
   if (dq.conversationsWithoutMessages > 0) {
     parts.push(`without messages ${formatInt(dq.conversationsWithoutMessages)} (excluded)`);

@@ -9,6 +9,8 @@ import { normaliseOrder, type Order, type OrderOptions } from '../schema/orders.
 export interface Rejection {
   file: string;
   line: number;
+  /** The path inside the document, for a row an adapter derived (e.g. `conversation_parts[3]`). */
+  path?: string;
   reason: string;
   /** The offending value, when one field is to blame. */
   value?: unknown;
@@ -45,10 +47,16 @@ async function account<T>(
   // Synchronous unless a hook or `use` returns a promise: no async step per row on the hot path.
   const handle = (raw: RawRow): void | Promise<void> => {
     counts.rowsRead++;
-    if (!raw.ok) return reject({ file: raw.file, line: raw.line, reason: raw.reason, row: raw.raw });
+    if (!raw.ok) {
+      const rejection: Rejection = { file: raw.file, line: raw.line, reason: raw.reason, row: raw.raw };
+      if (raw.path !== undefined) rejection.path = raw.path;
+      if (raw.value !== undefined) rejection.value = raw.value;
+      return reject(rejection);
+    }
     const result = normalise(raw.fields);
     if (!result.ok) {
       const rejection: Rejection = { file: raw.file, line: raw.line, reason: result.reason, row: raw.fields };
+      if (raw.path !== undefined) rejection.path = raw.path;
       if (result.value !== undefined) rejection.value = result.value;
       return reject(rejection);
     }
@@ -76,7 +84,8 @@ export interface Ingested {
   conversationsWithoutMessages: number;
   /** Fields that had a value on at least one valid row. */
   fields: ReadonlySet<Field>;
-  counts: RowCounts;
+  /** Row accounting; with the documents read when an adapter derived the rows from documents. */
+  counts: RowCounts & { documentsRead?: number; inputFormats?: Record<string, string> };
   /** Customer messages by how their sentiment was obtained. */
   sentiment: { given: number; computed: number; unscored: number };
   /** Latest timestamp of any valid transcript row (duplicates and event rows too); undefined without one. */

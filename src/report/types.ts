@@ -173,6 +173,13 @@ export const rowCountsSchema = z.object({
 });
 
 export const dataQualitySchema = rowCountsSchema.extend({
+  documentsRead: num
+    .optional()
+    .describe('documents (conversations, tickets, …) read; present when an adapter derived the rows from documents'),
+  inputFormats: z
+    .record(z.string(), z.string())
+    .optional()
+    .describe('file → the input format (adapter id) that read it; present with documentsRead'),
   conversations: num.describe('conversations with at least one message in the whole input'),
   conversationsWithoutMessages: num.describe('conversations with only non-message events (excluded from KPIs)'),
   conversationsInScope: num.describe('conversations after --since/--until/--where'),

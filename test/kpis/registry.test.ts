@@ -3,7 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { KPIS } from '../../src/kpis/registry.js';
-import { runKpis } from '../../src/kpis/runner.js';
+import { absenceReason, runKpis } from '../../src/kpis/runner.js';
 import type { Kpi } from '../../src/kpis/types.js';
 import { FIELDS } from '../../src/schema/fields.js';
 import { contextOf, conversationsOf } from './helpers.js';
@@ -83,12 +83,19 @@ describe('KPI registry', () => {
 
     for (const kpi of KPIS.filter((k) => k.requires.length > 0)) {
       for (const field of kpi.requires) {
-        it(`${kpi.id} is null with "needs field ${field}" when the input lacks ${field}`, () => {
+        it(`${kpi.id} is null with "${absenceReason(field)}" when the input lacks ${field}`, () => {
           const ctx = contextOf(convs, {}, FIELDS.filter((f) => f !== field));
-          expect(runKpis([kpi], convs, ctx)).toEqual({ [kpi.id]: na(kpi, `needs field ${field}`) });
+          expect(runKpis([kpi], convs, ctx)).toEqual({ [kpi.id]: na(kpi, absenceReason(field)) });
         });
       }
     }
+
+    it('message times taken from the document are "needs per-message timestamps", not a missing field', () => {
+      expect(absenceReason('timestamp')).toBe('needs per-message timestamps');
+      expect(absenceReason('csat')).toBe('needs field csat');
+      const timed = KPIS.filter((k) => k.requires.includes('timestamp')).map((k) => k.id);
+      expect(timed.sort()).toEqual(['first_response_time', 'handling_time', 'handoff_wait_time', 'response_time']);
+    });
 
     it('KPIs without requirements or other inputs still compute when no field is present', () => {
       const ctx = contextOf(convs, {}, []);
@@ -97,7 +104,7 @@ describe('KPI registry', () => {
         const r = results[k.id] as { reason?: string };
         const first = k.requires[0];
         const other = k.applicable?.(ctx);
-        if (first !== undefined) expect(r, k.id).toEqual(na(k, `needs field ${first}`));
+        if (first !== undefined) expect(r, k.id).toEqual(na(k, absenceReason(first)));
         else if (other !== undefined) expect(r, k.id).toEqual(na(k, other));
         else expect(r.reason ?? '', k.id).not.toMatch(/^needs|^error/);
       }

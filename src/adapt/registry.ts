@@ -1,0 +1,16 @@
+import { flat } from './flat.js';
+import type { Adapter } from './types.js';
+
+/**
+ * Every input shape botkpi reads, in detection order. Adding one means adding its module here
+ * (one line), its fixture and its tests. `flat` is first: it is what a record is when no platform
+ * shape claims it.
+ */
+export const ADAPTERS: readonly Adapter[] = [
+  flat,
+];
+
+export function adapterById(id: string): Adapter | undefined {
+  const key = id.trim().toLowerCase();
+  return ADAPTERS.find((a) => a.id === key);
+}

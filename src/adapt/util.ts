@@ -1,0 +1,88 @@
+/** Small pure helpers the adapters share: reading loosely typed JSON, author lists, HTML bodies. */
+import type { AdaptOptions, DerivedRejection, DerivedRow } from './types.js';
+
+export type Doc = Record<string, unknown>;
+
+export const isDoc = (v: unknown): v is Doc => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The object at `v`, or undefined. */
+export const docAt = (v: unknown): Doc | undefined => (isDoc(v) ? v : undefined);
+
+/** The array at `v`, or undefined. */
+export const listAt = (v: unknown): unknown[] | undefined => (Array.isArray(v) ? v : undefined);
+
+/** An id or label: a non-blank string as it is, a finite number as text; otherwise undefined. */
+export function idOf(v: unknown): string | undefined {
+  if (typeof v === 'string') return v.trim() === '' ? undefined : v;
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  return undefined;
+}
+
+/** The first value that is present (not undefined, null or a blank string). */
+export function first(...values: unknown[]): unknown {
+  for (const v of values) if (v !== undefined && v !== null && !(typeof v === 'string' && v.trim() === '')) return v;
+  return undefined;
+}
+
+export const row = (path: string, fields: Doc, documentTime = false): DerivedRow =>
+  documentTime ? { path, fields, documentTime } : { path, fields };
+
+export const rejection = (path: string, reason: string, value?: unknown): DerivedRejection =>
+  value === undefined ? { path, reason } : { path, reason, value };
+
+/**
+ * The role the user's lists give an author (any of its ids, names or e-mails, case-insensitive):
+ * `input.bots` first, then `input.agents`; undefined when neither lists it.
+ */
+export function listedRole(options: AdaptOptions, ...names: unknown[]): 'bot' | 'agent' | undefined {
+  const keys = names.map(idOf).filter((k): k is string => k !== undefined).map((k) => k.trim().toLowerCase());
+  if (keys.length === 0) return undefined;
+  const has = (list: readonly string[]): boolean => list.some((n) => keys.includes(n.trim().toLowerCase()));
+  if (has(options.bots)) return 'bot';
+  if (has(options.agents)) return 'agent';
+  return undefined;
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+/**
+ * HTML body → plain text: `<br>` and the end of a block (`</p>`, `</div>`, `</li>`, headings) as
+ * newlines, other tags dropped, entities decoded, blank lines collapsed. Text without markup is
+ * returned as it is. One function, so that a full HTML-to-text library can take its place.
+ */
+export function htmlToText(html: string): string {
+  if (!/[<&]/.test(html)) return html;
+  return html
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<\/(p|div|li|h[1-6]|tr|blockquote)\s*>/gi, '\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, name: string) => {
+      if (name[0] === '#') {
+        const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+        return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : m;
+      }
+      return ENTITIES[name.toLowerCase()] ?? m;
+    })
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+/** Text of a body that may hold HTML; undefined for an absent or non-string body. */
+export function bodyText(v: unknown): string | undefined {
+  return typeof v === 'string' ? htmlToText(v) : undefined;
+}
+
+/** Latest of a list of timestamps (epoch seconds or ms, or ISO strings compared as Date.parse reads them). */
+export function latest(values: readonly unknown[]): unknown {
+  let best: unknown;
+  let bestMs = -Infinity;
+  for (const v of values) {
+    const ms = typeof v === 'number' ? (v < 1e11 ? v * 1000 : v) : typeof v === 'string' ? Date.parse(v) : NaN;
+    if (Number.isFinite(ms) && ms >= bestMs) {
+      best = v;
+      bestMs = ms;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { adaptBatches, detectShape, emptyTally } from '../../src/adapt/index.js';
+import { flat } from '../../src/adapt/flat.js';
+import type { Adapter } from '../../src/adapt/types.js';
+import type { RawRow } from '../../src/model.js';
+
+const fake = (id: string, key: string, adapt: Adapter['start'] = () => ({ adapt: () => [] })): Adapter => ({
+  id,
+  title: `${id} documents`,
+  docs: '',
+  granularity: 'document',
+  detect: (r) => key in r,
+  start: adapt,
+});
+const a = fake('a', 'alpha');
+const b = fake('b', 'beta');
+
+describe('detectShape', () => {
+  it('picks the platform adapter that recognises most samples, flat only when none does', () => {
+    expect(detectShape([{ alpha: [{}] }, { alpha: [] }, { beta: 1 }], [flat, a, b])).toEqual({ kind: 'one', adapter: a });
+    expect(detectShape([{ conversation_id: 'c', alpha: [] }], [flat, a])).toEqual({ kind: 'one', adapter: a });
+    expect(detectShape([{ conversation_id: 'c', timestamp: 1 }], [flat, a])).toEqual({ kind: 'one', adapter: flat });
+  });
+  it('calls a tie ambiguous and a nested record nobody claims unknown', () => {
+    expect(detectShape([{ alpha: 1, beta: 1 }], [flat, a, b])).toEqual({ kind: 'ambiguous', adapters: [a, b] });
+    expect(detectShape([{ nested: { x: 1 } }], [flat, a, b])).toEqual({ kind: 'none' });
+  });
+  it('reads a flat row with wrong fields as flat (the schema rejects it), and no record as flat', () => {
+    expect(detectShape([{ foo: 1, bar: 'x' }], [flat, a])).toEqual({ kind: 'one', adapter: flat });
+    expect(detectShape([], [flat, a])).toEqual({ kind: 'one', adapter: flat });
+  });
+});
+
+async function collect(rows: RawRow[], adapter: Adapter): Promise<{ out: RawRow[]; tally: ReturnType<typeof emptyTally> }> {
+  const tally = emptyTally();
+  const out: RawRow[] = [];
+  async function* source(): AsyncGenerator<RawRow[]> {
+    yield rows;
+  }
+  for await (const batch of adaptBatches(source(), adapter, { bots: [], agents: [] }, tally)) out.push(...batch);
+  return { out, tally };
+}
+
+describe('adaptBatches', () => {
+  it('keeps file, line and path on derived rows and rejections, and counts documents and rows', async () => {
+    const adapter = fake('a', 'alpha', () => ({
+      adapt: (r) => [
+        { path: 'parts[0]', fields: { conversation_id: r['id'] }, documentTime: true },
+        { path: 'parts[1]', reason: 'unknown author type', value: 'robot' },
+      ],
+    }));
+    const { out, tally } = await collect(
+      [
+        { file: 'x.jsonl', line: 1, ok: true, fields: { id: 'c1' } },
+        { file: 'x.jsonl', line: 2, ok: false, reason: 'malformed JSON', raw: '{' },
+      ],
+      adapter,
+    );
+    expect(out).toEqual([
+      { file: 'x.jsonl', line: 1, path: 'parts[0]', ok: true, fields: { conversation_id: 'c1' } },
+      { file: 'x.jsonl', line: 1, path: 'parts[1]', ok: false, reason: 'unknown author type', raw: 'robot', value: 'robot' },
+      { file: 'x.jsonl', line: 2, ok: false, reason: 'malformed JSON', raw: '{' },
+    ]);
+    expect(tally).toEqual({ documents: 2, rows: 3, documentTimeRows: 1 });
+  });
+  it('turns a document that yields nothing, or that the adapter cannot read, into one rejection naming it', async () => {
+    const empty = await collect([{ file: 'x', line: 3, ok: true, fields: {} }], fake('a', 'alpha'));
+    expect(empty.out).toEqual([{ file: 'x', line: 3, path: '', ok: false, reason: 'document without events', raw: null }]);
+    const throwing = fake('t', 'alpha', () => ({
+      adapt: () => {
+        throw new Error('boom');
+      },
+    }));
+    const bad = await collect([{ file: 'x', line: 4, ok: true, fields: {} }], throwing);
+    expect(bad.out).toEqual([{ file: 'x', line: 4, path: '', ok: false, reason: 'unreadable document', raw: 'boom', value: 'boom' }]);
+  });
+});
