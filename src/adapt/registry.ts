@@ -1,4 +1,8 @@
+import { chatwoot } from './chatwoot.js';
 import { flat } from './flat.js';
+import { intercom } from './intercom.js';
+import { messages } from './messages.js';
+import { zendesk } from './zendesk.js';
 import type { Adapter } from './types.js';
 
 /**
@@ -8,6 +12,10 @@ import type { Adapter } from './types.js';
  */
 export const ADAPTERS: readonly Adapter[] = [
   flat,
+  messages,
+  intercom,
+  zendesk,
+  chatwoot,
 ];
 
 export function adapterById(id: string): Adapter | undefined {
