@@ -60,13 +60,22 @@ function adapt(doc: Doc, options: AdaptOptions): AdaptOutput {
       return;
     }
     if (type === 'activity') return; // localised status text, not a message
+    const rating = surveyRating(m);
+    if (type === 'template' && (m['content_type'] === 'input_csat' || rating !== undefined)) {
+      // The CSAT survey: its answer is the rating; the prompt itself is not part of the conversation.
+      if (rating !== undefined && rating !== null) {
+        const ts = first(m['updated_at'], m['created_at']);
+        out.push(row(`${path}.content_attributes.submitted_values.csat_survey_response`, { ...common, timestamp: ts, event: 'csat', csat: rating }));
+      }
+      return;
+    }
     const ts = m['created_at'];
     const base: Doc = { ...common, message_id: idOf(m['id']), timestamp: ts };
     const sender = m['sender_type'];
     let role = listedRole(options, m['sender_id'], docAt(m['sender'])?.['name'], docAt(m['sender'])?.['email']) as string | undefined;
     if (role === undefined) {
       if (type === 'incoming') role = 'customer';
-      else if (type === 'template') role = 'system'; // automated prompts, the CSAT survey among them
+      else if (type === 'template') role = 'system'; // other automated prompts
       else if (sender === 'AgentBot' || (typeof sender === 'string' && /bot|captain/i.test(sender))) role = 'bot';
       else if (sender === 'User') role = 'agent';
       else if (sender === null || sender === undefined) role = 'system'; // automation
@@ -82,15 +91,6 @@ function adapt(doc: Doc, options: AdaptOptions): AdaptOutput {
     }
     times.push(ts);
     out.push(row(path, fields));
-    const rating = surveyRating(m);
-    if (rating !== undefined && rating !== null) {
-      out.push(row(`${path}.content_attributes.submitted_values.csat_survey_response`, {
-        ...common,
-        timestamp: first(m['updated_at'], ts),
-        event: 'csat',
-        csat: rating,
-      }));
-    }
   });
 
   // Reporting events carry the bot's handoff and resolution with their times; else the status.

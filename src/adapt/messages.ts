@@ -1,10 +1,15 @@
 import { isRejection, type Adapter, type AdaptOptions, type AdaptOutput, type DerivedRow } from './types.js';
 import { docAt, first, idOf, isDoc, listAt, listedRole, rejection, row, type Doc } from './util.js';
 
-/** OpenAI chat roles → botkpi roles; `null` = not a customer-visible turn (instructions, tool traffic). */
-const ROLES: Record<string, 'customer' | 'bot' | null> = {
+/**
+ * OpenAI chat roles → botkpi roles; `null` = not a customer-visible turn (instructions, tool
+ * traffic). `agent` is botkpi's envelope addition for a human agent's message (the OpenAI shape has
+ * none; an `assistant` message whose `name` is listed in `input.agents` is one too).
+ */
+const ROLES: Record<string, 'customer' | 'bot' | 'agent' | null> = {
   user: 'customer',
   assistant: 'bot',
+  agent: 'agent',
   system: null,
   developer: null,
   tool: null,
@@ -48,7 +53,7 @@ function adapt(doc: Doc, options: AdaptOptions): AdaptOutput {
   const out: AdaptOutput = [];
   const messages = listAt(doc['messages']) ?? [];
   let lastTime = docTime;
-  let firstAgentTime: unknown;
+  let agentSeen = false;
   let intentGiven = false;
   messages.forEach((m, i) => {
     const path = `messages[${i}]`;
@@ -64,12 +69,12 @@ function adapt(doc: Doc, options: AdaptOptions): AdaptOutput {
     const base = ROLES[roleName];
     const text = contentText(m['content']);
     // Instructions, tool calls and tool results are not turns of the conversation.
-    if (base === null || (base === 'bot' && (text === undefined || text.trim() === ''))) return;
+    if (base === null || (base !== 'customer' && (text === undefined || text.trim() === ''))) return;
     const role = listedRole(options, m['name']) ?? base;
     const own = timeOf(m);
     const ts = own ?? lastTime;
     if (own !== undefined) lastTime = own;
-    if (role === 'agent' && firstAgentTime === undefined) firstAgentTime = ts;
+    if (role === 'agent') agentSeen = true;
     const mMeta = docAt(m['metadata']) ?? {};
     const fields: Doc = {
       conversation_id: conversationId,
@@ -91,7 +96,7 @@ function adapt(doc: Doc, options: AdaptOptions): AdaptOutput {
   });
   if (out.length === 0 && messages.length > 0) return [rejection('messages', 'no customer or assistant message')];
 
-  // Conversation-level outcomes, at the time of the last message (a handoff at the first agent's).
+  // Conversation-level outcomes, at the time of the last message.
   const event = (path: string, fields: Doc, ts: unknown): void => {
     out.push(row(path, { conversation_id: conversationId, timestamp: ts, customer_id: customerId, ...fields }));
   };
@@ -100,10 +105,12 @@ function adapt(doc: Doc, options: AdaptOptions): AdaptOutput {
   if (csat !== undefined) event(metaPath(get('csat') !== undefined ? 'csat' : 'rating'), { event: 'csat', csat }, lastTime);
   const resolved = get('resolved');
   if (resolved !== undefined) event(metaPath('resolved'), { event: 'resolved', resolved }, lastTime);
-  // A handoff event is a handoff whatever its value: a false flag is no event, a bad one is left to the schema.
+  // A conversation-level handoff has no time of its own. An agent message already escalates the
+  // conversation (and a made-up handoff time would make a wait of 0); without one, the flag is the
+  // only sign, at the last message. A false flag is no event, a bad one is left to the schema.
   const handoff = get('handoff');
-  if (handoff !== undefined && !FALSE.has(String(handoff).trim().toLowerCase())) {
-    event(metaPath('handoff'), { event: 'handoff', handoff }, firstAgentTime ?? lastTime);
+  if (handoff !== undefined && !agentSeen && !FALSE.has(String(handoff).trim().toLowerCase())) {
+    event(metaPath('handoff'), { event: 'handoff', handoff }, lastTime);
   }
   // A conversation's cost is the bot's: it goes on its last bot message (or an event of its own).
   const cost = get('cost');
