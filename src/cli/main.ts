@@ -7,6 +7,7 @@ import { compareCommand } from './compare.js';
 import { conversationsCommand } from './conversations.js';
 import { gapsCommand } from './gaps.js';
 import { initCommand } from './init.js';
+import { inspectCommand } from './inspect.js';
 import { schemaCommand } from './schema.js';
 import { REPORT_EXAMPLES, reportCommand } from './report.js';
 
@@ -30,7 +31,8 @@ ${REPORT_EXAMPLES.trimStart()}
   $ botkpi check logs.jsonl --fail-if "containment_rate<60%" --fail-if "first_response_time.p90>30"
   $ botkpi compare last-week.json this-week.json
   $ botkpi compare logs.jsonl --period week --format md
-  $ botkpi gaps logs.jsonl --format md -o gaps.md`,
+  $ botkpi gaps logs.jsonl --format md -o gaps.md
+  $ botkpi inspect conversations.jsonl`,
     );
 
   reportCommand(program, io, setCode);
@@ -38,6 +40,7 @@ ${REPORT_EXAMPLES.trimStart()}
   gapsCommand(program, io, setCode);
   checkCommand(program, io, setCode);
   compareCommand(program, io, setCode);
+  inspectCommand(program, io, setCode);
   schemaCommand(program, io, setCode);
   initCommand(program, io, setCode);
   return program;
