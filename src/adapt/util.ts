@@ -73,12 +73,18 @@ export function bodyText(v: unknown): string | undefined {
   return typeof v === 'string' ? htmlToText(v) : undefined;
 }
 
+/** A timestamp as epoch ms (epoch seconds below 1e11, else ms; ISO strings as Date.parse reads them); NaN when unreadable. */
+export function timeMs(v: unknown): number {
+  if (typeof v === 'number') return v < 1e11 ? v * 1000 : v;
+  return typeof v === 'string' ? Date.parse(v) : NaN;
+}
+
 /** Latest of a list of timestamps (epoch seconds or ms, or ISO strings compared as Date.parse reads them). */
 export function latest(values: readonly unknown[]): unknown {
   let best: unknown;
   let bestMs = -Infinity;
   for (const v of values) {
-    const ms = typeof v === 'number' ? (v < 1e11 ? v * 1000 : v) : typeof v === 'string' ? Date.parse(v) : NaN;
+    const ms = timeMs(v);
     if (Number.isFinite(ms) && ms >= bestMs) {
       best = v;
       bestMs = ms;

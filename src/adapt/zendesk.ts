@@ -1,5 +1,5 @@
 import type { Adapter, AdaptOptions, AdaptOutput } from './types.js';
-import { bodyText, docAt, first, idOf, isDoc, latest, listAt, listedRole, rejection, row, type Doc } from './util.js';
+import { bodyText, docAt, first, idOf, isDoc, latest, listAt, listedRole, rejection, row, timeMs, type Doc } from './util.js';
 
 /** Via ids of the via-types table that have a channel name botkpi reports (others stay numbers). */
 const VIA_IDS: Record<number, string> = { 0: 'web_form', 4: 'email', 5: 'api', 8: 'rule', 29: 'chat' };
@@ -43,7 +43,7 @@ function adaptTicket(doc: Doc, options: AdaptOptions): AdaptOutput {
 
   const out: AdaptOutput = [];
   const times: unknown[] = [];
-  let botSeen = false;
+  let firstBotMs = Infinity;
   let intentGiven = false;
   comments.forEach((c, i) => {
     const path = `${commentsAt}[${i}]`;
@@ -80,7 +80,7 @@ function adaptTicket(doc: Doc, options: AdaptOptions): AdaptOutput {
       fields['intent'] = intent;
       intentGiven = true;
     }
-    if (role === 'bot') botSeen = true;
+    if (role === 'bot') firstBotMs = Math.min(firstBotMs, timeMs(c['created_at']));
     times.push(c['created_at']);
     out.push(row(path, fields));
   });
@@ -102,7 +102,7 @@ function adaptTicket(doc: Doc, options: AdaptOptions): AdaptOutput {
         statusSeen = true;
         if (SOLVED.has(e['value'])) out.push(row(path, { ...base, event: e['value'] === 'closed' ? 'close' : 'resolved', resolved: true }));
         else if (UNSOLVED.has(e['value'])) out.push(row(path, { ...base, event: 'resolved', resolved: false }));
-      } else if ((e['field_name'] === 'assignee_id' || e['field_name'] === 'group_id') && botSeen && !handedOff) {
+      } else if ((e['field_name'] === 'assignee_id' || e['field_name'] === 'group_id') && firstBotMs <= timeMs(a['created_at']) && !handedOff) {
         handedOff = true;
         out.push(row(path, { ...base, event: 'handoff', handoff: true }));
       }
