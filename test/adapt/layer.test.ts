@@ -75,3 +75,15 @@ describe('adaptBatches', () => {
     expect(bad.out).toEqual([{ file: 'x', line: 4, path: '', ok: false, reason: 'unreadable document', raw: 'boom', value: 'boom' }]);
   });
 });
+
+describe('rows derived with nested values', () => {
+  it('an id or text field holding an object or array is rejected as invalid, not a crash', async () => {
+    const { RowNormaliser } = await import('../../src/schema/normalise.js');
+    const n = new RowNormaliser({ tz: 'UTC', csatScale: 5 });
+    const base = { conversation_id: 'c', timestamp: 1717491600, role: 'user' };
+    expect(n.normalise({ ...base, text: [1] })).toEqual({ ok: false, reason: 'invalid text', value: [1] });
+    expect(n.normalise({ ...base, intent: { name: 'x' } })).toEqual({ ok: false, reason: 'invalid intent', value: { name: 'x' } });
+    expect(n.normalise({ ...base, conversation_id: ['c'] })).toEqual({ ok: false, reason: 'invalid conversation_id', value: ['c'] });
+    expect(n.normalise({ ...base, text: 'fine' }).ok).toBe(true);
+  });
+});
