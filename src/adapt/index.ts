@@ -8,7 +8,7 @@ import { UsageError } from '../errors.js';
 import type { RawRow } from '../model.js';
 import { ADAPTERS } from './registry.js';
 import { isRejection, type AdaptOptions, type Adapter } from './types.js';
-import type { Doc } from './util.js';
+import { docAt, first, idOf, type Doc } from './util.js';
 
 export { ADAPTERS, adapterById } from './registry.js';
 export type { Adapter, AdaptOptions } from './types.js';
@@ -119,6 +119,11 @@ async function sampleRecords(
   return { samples, line, replay: replay() };
 }
 
+/** The id a document gives itself, to name it in a rejection. */
+function documentId(doc: Doc): string | undefined {
+  return idOf(first(doc['id'], doc['conversation_id'], docAt(doc['ticket'])?.['id'], docAt(doc['conversation'])?.['id']));
+}
+
 /** What the adapt stage saw, for data quality and `inspect`. */
 export interface AdaptTally {
   /** Records read (documents, or rows for a row adapter), malformed ones included. */
@@ -157,7 +162,10 @@ export async function* adaptBatches(
       } catch (err) {
         derived = [{ path: '', reason: 'unreadable document', value: err instanceof Error ? err.message : String(err) }];
       }
-      if (derived.length === 0) derived = [{ path: '', reason: 'document without events' }];
+      if (derived.length === 0) {
+        const id = documentId(raw.fields);
+        derived = [id === undefined ? { path: '', reason: 'document without events' } : { path: '', reason: 'document without events', value: id }];
+      }
       for (const d of derived) {
         if (isRejection(d)) {
           const rejected: RawRow = { file, line, path: d.path, ok: false, reason: d.reason, raw: d.value ?? null };

@@ -29,7 +29,8 @@ export const intents: Kpi<IntentsKpi> = {
       csat_score: ctx.fields.has('csat')
         ? csatScore.compute(list, ctx)
         : { value: null, numerator: 0, denominator: 0, ci95: null, reason: 'needs field csat' },
-      handling_time_mean: list.reduce((s, c) => s + (c.end - c.start), 0) / list.length / 1000,
+      // Without message times of their own, a conversation's length is unknown, not 0.
+      handling_time_mean: ctx.fields.has('timestamp') ? list.reduce((s, c) => s + (c.end - c.start), 0) / list.length / 1000 : null,
       answer_accuracy: ctx.fields.has('answer_correct')
         ? answerAccuracy.compute(list, ctx)
         : { value: null, numerator: 0, denominator: 0, ci95: null, reason: 'needs field answer_correct' },

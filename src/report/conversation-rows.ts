@@ -27,7 +27,7 @@ export interface ConversationRow {
   resolved: boolean | null;
   csat: number | string | null;
   first_response_time: number | null;
-  handling_time: number;
+  handling_time: number | null;
   converted: boolean | null;
   attributed_value: number | null;
   /** 1 for a conversation or its first episode, 2, 3, … after a split (`--split-after`). */
@@ -75,12 +75,16 @@ const iso = (ms: number): string => new Date(ms).toISOString();
 const rating = (r: Rating | undefined): number | string | null =>
   r === undefined ? null : r.kind === 'numeric' ? r.value : r.up ? 'up' : 'down';
 
-/** Times are ISO 8601 UTC; durations in seconds; converted/attributed_value null without orders. */
+/**
+ * Times are ISO 8601 UTC; durations in seconds, null when messages have no times of their own
+ * (their order is known, the time between them is not); converted/attributed_value null without orders.
+ */
 export function conversationRow(c: Conversation, context: KpiContext): ConversationRow {
   const credit = context.orders === undefined ? undefined : attribution(context).get(c.id);
-  const frt = firstResponseMs(c);
+  const timed = context.fields.has('timestamp');
+  const frt = timed ? firstResponseMs(c) : undefined;
   const facts = serviceFacts(c, context);
-  const resolution = resolutionMs(c);
+  const resolution = timed ? resolutionMs(c) : undefined;
   const q = c.quality;
   const has = (field: Field): boolean => context.fields.has(field);
   return {
@@ -104,18 +108,18 @@ export function conversationRow(c: Conversation, context: KpiContext): Conversat
     resolved: c.resolved ?? null,
     csat: rating(c.csat),
     first_response_time: frt === undefined ? null : frt / 1000,
-    handling_time: (c.end - c.start) / 1000,
+    handling_time: timed ? (c.end - c.start) / 1000 : null,
     converted: context.orders === undefined || c.customerId === undefined ? null : credit !== undefined,
     attributed_value: context.orders === undefined ? null : (credit?.value ?? 0),
     episode: c.episode,
     after_hours: facts.afterHours ?? null,
-    first_response_time_business: facts.firstResponseBusinessMs === undefined ? null : facts.firstResponseBusinessMs / 1000,
+    first_response_time_business: !timed || facts.firstResponseBusinessMs === undefined ? null : facts.firstResponseBusinessMs / 1000,
     outcome: facts.outcome ?? null,
     resolution_time: resolution === undefined ? null : resolution / 1000,
     reopened: c.reopened ?? null,
-    sla_first_response: verdict(facts.slaFirstResponse),
-    sla_handoff_wait: verdict(facts.slaHandoffWait),
-    sla_resolution: verdict(facts.slaResolution),
+    sla_first_response: timed ? verdict(facts.slaFirstResponse) : null,
+    sla_handoff_wait: timed ? verdict(facts.slaHandoffWait) : null,
+    sla_resolution: timed ? verdict(facts.slaResolution) : null,
     answers_reviewed: has('answer_correct') ? q.reviewed : null,
     answers_correct: has('answer_correct') ? q.correct : null,
     answers_hallucinated: has('hallucination') ? q.hallucinated : null,

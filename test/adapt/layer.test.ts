@@ -64,8 +64,17 @@ describe('adaptBatches', () => {
     expect(tally).toEqual({ documents: 2, rows: 3, documentTimeRows: 1 });
   });
   it('turns a document that yields nothing, or that the adapter cannot read, into one rejection naming it', async () => {
-    const empty = await collect([{ file: 'x', line: 3, ok: true, fields: {} }], fake('a', 'alpha'));
-    expect(empty.out).toEqual([{ file: 'x', line: 3, path: '', ok: false, reason: 'document without events', raw: null }]);
+    const empty = await collect(
+      [
+        { file: 'x', line: 3, ok: true, fields: {} },
+        { file: 'x', line: 4, ok: true, fields: { ticket: { id: 35431 } } },
+      ],
+      fake('a', 'alpha'),
+    );
+    expect(empty.out).toEqual([
+      { file: 'x', line: 3, path: '', ok: false, reason: 'document without events', raw: null },
+      { file: 'x', line: 4, path: '', ok: false, reason: 'document without events', raw: '35431', value: '35431' },
+    ]);
     const throwing = fake('t', 'alpha', () => ({
       adapt: () => {
         throw new Error('boom');

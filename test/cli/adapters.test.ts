@@ -88,6 +88,24 @@ describe('choosing the input format', () => {
   });
 });
 
+describe('a message log without per-message times', () => {
+  it('leaves every time between messages unknown: per-intent handling time and the conversation rows too', async () => {
+    const file = fixture('adapters/messages/no-times.jsonl');
+    const r = await botkpi(['report', file, '--format', 'json', '--no-text-sentiment']);
+    const rows = JSON.parse(r.stdout).kpis.intents.rows as { intent: string | null; handling_time_mean: number | null }[];
+    expect(rows.map((x) => x.handling_time_mean)).toEqual([null, null, null, null]);
+    const c = await botkpi(['conversations', file, '--format', 'jsonl', '--no-text-sentiment']);
+    const convs = c.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(convs.map((x) => [x['conversation_id'], x['first_response_time'], x['handling_time']])).toEqual([
+      ['conv_1', null, null], ['conv_2', null, null], ['conv_3', null, null], ['conv_4', null, null], ['conv_5', null, null],
+    ]);
+    // The timed log gives them: conv_2's bot replied after 5 s, and it lasted 130 s.
+    const timed = await botkpi(['conversations', fixture('adapters/messages/conversations.jsonl'), '--format', 'jsonl', '--no-text-sentiment']);
+    const conv2 = JSON.parse(timed.stdout.trim().split('\n')[1] as string) as Record<string, unknown>;
+    expect([conv2['first_response_time'], conv2['handling_time']]).toEqual([5, 130]);
+  });
+});
+
 describe('provenance of derived rows', () => {
   it('a rejected part names file, line and path inside the document, on stderr and in --rejects', async () => {
     const doc = {
