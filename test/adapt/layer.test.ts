@@ -96,3 +96,30 @@ describe('rows derived with nested values', () => {
     expect(n.normalise({ ...base, text: 'fine' }).ok).toBe(true);
   });
 });
+
+describe('detection on every platform fixture', () => {
+  it('each fixture is recognised as its own shape and claimed by no other registered adapter', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const { ADAPTERS } = await import('../../src/adapt/registry.js');
+    const { fixture } = await import('../cli/run.js');
+    const root = fixture('adapters');
+    const checked: string[] = [];
+    for (const id of readdirSync(root)) {
+      if (!ADAPTERS.some((a) => a.id === id)) continue;
+      for (const file of readdirSync(`${root}/${id}`).filter((f) => f.endsWith('.jsonl'))) {
+        const docs = readFileSync(`${root}/${id}/${file}`, 'utf8')
+          .trim()
+          .split('\n')
+          .map((l) => JSON.parse(l) as Record<string, unknown>);
+        const found = detectShape(docs.slice(0, 5));
+        expect(found.kind === 'one' ? found.adapter.id : found, `${id}/${file}`).toBe(id);
+        for (const doc of docs) {
+          const claims = ADAPTERS.filter((a) => a.id !== 'flat' && a.detect(doc)).map((a) => a.id);
+          expect(claims, `${id}/${file}`).toEqual([id]);
+        }
+        checked.push(`${id}/${file}`);
+      }
+    }
+    expect(checked).toEqual(expect.arrayContaining(['chatwoot/conversations.jsonl', 'intercom/conversations.jsonl', 'messages/no-times.jsonl', 'zendesk/tickets.jsonl']));
+  });
+});
