@@ -12,6 +12,7 @@ import { botkpi, fixture, subsetDiff, type ReportJson } from './run.js';
 const CASES = [
   { id: 'intercom', dir: 'adapters/intercom', file: 'conversations.jsonl', title: 'Intercom conversations' },
   { id: 'zendesk', dir: 'adapters/zendesk', file: 'tickets.jsonl', title: 'Zendesk tickets and messaging conversations', inDir: true },
+  { id: 'zendesk', dir: 'adapters/zendesk', file: 'messaging.jsonl', title: 'Zendesk tickets and messaging conversations', inDir: true },
   { id: 'chatwoot', dir: 'adapters/chatwoot', file: 'conversations.jsonl', title: 'Chatwoot conversations' },
   { id: 'messages', dir: 'adapters/messages', file: 'conversations.jsonl', title: 'chat message logs (OpenAI messages shape)' },
   { id: 'messages', dir: 'adapters/messages', file: 'no-times.jsonl', title: 'chat message logs (OpenAI messages shape)' },
