@@ -35,6 +35,7 @@ export const rejection = (path: string, reason: string, value?: unknown): Derive
  * `input.bots` first, then `input.agents`; undefined when neither lists it.
  */
 export function listedRole(options: AdaptOptions, ...names: unknown[]): 'bot' | 'agent' | undefined {
+  if (options.bots.length === 0 && options.agents.length === 0) return undefined;
   const keys = names.map(idOf).filter((k): k is string => k !== undefined).map((k) => k.trim().toLowerCase());
   if (keys.length === 0) return undefined;
   const has = (list: readonly string[]): boolean => list.some((n) => keys.includes(n.trim().toLowerCase()));
