@@ -2,6 +2,19 @@
 export type * from './model.js';
 export type * from './report/types.js';
 export { readBatches, readRows, readRowsFromString, detectFormat, InputError, type InputFormat } from './read/index.js';
+export {
+  ADAPTERS,
+  adapterById,
+  adaptBatches,
+  chooseAdapter,
+  detectShape,
+  emptyTally,
+  type Adapter,
+  type AdaptOptions,
+  type AdaptTally,
+  type Detection,
+} from './adapt/index.js';
+export type { AdaptOutput, AdaptSession, DerivedRejection, DerivedRow } from './adapt/types.js';
 export { RowNormaliser, type NormaliseOptions } from './schema/normalise.js';
 export { FIELDS, ROLE_ALIASES, DEFAULT_FALLBACK_INTENTS, type Field } from './schema/fields.js';
 export { ConversationAssembler, buildConversation } from './conversations/assemble.js';

@@ -29,3 +29,23 @@ describe('library entry (package.json exports)', () => {
     expect(out.json).toBe(true);
   });
 });
+
+const ADAPT_SCRIPT = `
+const botkpi = await import('botkpi');
+const file = process.argv[1];
+const chosen = await botkpi.chooseAdapter(file, botkpi.readBatches(file), undefined);
+const tally = botkpi.emptyTally();
+const rows = botkpi.adaptBatches(chosen.batches, chosen.adapter, { bots: [], agents: [] }, tally);
+const data = await botkpi.ingest([rows], { tz: 'UTC', csatScale: 5 });
+process.stdout.write(JSON.stringify({ adapter: chosen.adapter.id, tally, conversations: data.conversations.length, ids: botkpi.ADAPTERS.map((a) => a.id) }));
+`;
+
+describe('library entry: the adapt stage', () => {
+  it('detects and adapts a platform export by package name', async () => {
+    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', ADAPT_SCRIPT, fixture('adapters/intercom/conversations.jsonl')], { cwd: ROOT });
+    const out = JSON.parse(stdout) as { adapter: string; tally: unknown; conversations: number; ids: string[] };
+    // 5 documents → 16 rows (fixtures/adapters/intercom/conversations.md), 5 conversations.
+    expect(out).toMatchObject({ adapter: 'intercom', tally: { documents: 5, rows: 16, documentTimeRows: 0 }, conversations: 5 });
+    expect(out.ids).toEqual(expect.arrayContaining(['flat', 'messages', 'intercom', 'zendesk', 'chatwoot']));
+  });
+});
