@@ -104,6 +104,18 @@ function adaptConversation(c: Doc, options: AdaptOptions, prefix: string): Adapt
     // Notes are internal; open, snoozed, attribute updates and custom actions are not events.
   });
 
+  // Listed or searched conversations come without parts: their statistics still time the first
+  // assignment (a handoff when Fin took part) and the last close.
+  const stats = docAt(c['statistics']);
+  if (parts.length === 0 && stats !== undefined) {
+    if (c['ai_agent_participated'] === true && stats['first_assignment_at'] !== undefined && stats['first_assignment_at'] !== null) {
+      handedOff = true;
+      out.push(row(at('statistics.first_assignment_at'), { ...common, timestamp: stats['first_assignment_at'], event: 'handoff', handoff: true }));
+    }
+    if (stats['last_close_at'] !== undefined && stats['last_close_at'] !== null) {
+      out.push(row(at('statistics.last_close_at'), { ...common, timestamp: stats['last_close_at'], event: 'close' }));
+    }
+  }
   const end = first(latest(times), c['updated_at'], c['created_at']);
   const ai = docAt(c['ai_agent']);
   const state = typeof ai?.['resolution_state'] === 'string' ? ai['resolution_state'] : undefined;

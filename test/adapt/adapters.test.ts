@@ -112,6 +112,29 @@ describe('intercom', () => {
   });
 });
 
+describe('intercom without parts (list and search results)', () => {
+  it('times the handoff by statistics.first_assignment_at when Fin took part, and the close by last_close_at', () => {
+    const doc = {
+      type: 'conversation',
+      id: '4',
+      created_at: 100,
+      ai_agent_participated: true,
+      source: { id: 's', body: 'Hi', author: { type: 'user', id: 'u' } },
+      statistics: { first_assignment_at: 160, last_close_at: 400, count_assignments: 1 },
+      ai_agent: { resolution_state: 'routed_to_team' },
+    };
+    const out = run(intercom, doc);
+    expect(brief(out)).toEqual([
+      ['source', 'customer', 'Hi'],
+      ['statistics.first_assignment_at', 'handoff', true],
+      ['statistics.last_close_at', 'close', null],
+    ]);
+    expect(out[1]).toMatchObject({ fields: { timestamp: 160 } });
+    // Without Fin, an assignment is routing, not a handoff.
+    expect(brief(run(intercom, { ...doc, ai_agent_participated: false, ai_agent: null })).map((r) => r[0])).toEqual(['source', 'statistics.last_close_at']);
+  });
+});
+
 describe('chatwoot', () => {
   it('webhook-style string message types, a status number, an unknown sender type rejected', () => {
     const doc = {
