@@ -22,7 +22,8 @@ Examples:
   $ botkpi report logs.jsonl --orders orders.csv --by market
   $ cat export.tsv | botkpi report - --input-format tsv --tz Europe/Berlin
   $ botkpi report a.jsonl b.jsonl --since 2025-01-01 --until 2025-02-01 --where channel=whatsapp
-  $ botkpi report export.csv --map conversation_id=ticket --map text=body --rejects rejects.jsonl`;
+  $ botkpi report export.csv --map conversation_id=ticket --map text=body --rejects rejects.jsonl
+  $ botkpi report intercom-conversations.jsonl --input-format intercom`;
 
 export function resolveFormat(format: string | undefined, output: string | undefined): OutputFormat {
   if (format === undefined && !toStdout(output) && formatFromPath(output as string) === undefined) {
@@ -37,7 +38,7 @@ export function resolveFormat(format: string | undefined, output: string | undef
 export function reportCommand(program: Command, io: Io, setCode: (code: number) => void): Command {
   const cmd = program
     .command('report')
-    .description('compute every KPI from transcript files (JSONL, CSV, TSV, optionally .gz; - for stdin)')
+    .description('compute every KPI from transcript files: event rows or platform exports (JSONL, CSV, TSV, optionally .gz; - for stdin)')
     .argument('<files...>', 'transcript files, read in order; - reads stdin')
     .option('-f, --format <format>', 'table, json, md or csv (default: from -o, else table)')
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
