@@ -8,7 +8,7 @@ export const peakConcurrency: Kpi<PeakConcurrencyKpi> = {
     'The most conversations open at one instant (a conversation is open from its first to its last message, both included) and the earliest instant it was reached.',
   unit: 'count',
   direction: 'neutral',
-  requires: [],
+  requires: ['timestamp'],
   compute(convs) {
     if (convs.length === 0) return { value: null, at: null, reason: 'no conversations' };
     // Closed intervals: at equal times starts come before ends, so touching conversations overlap.

@@ -13,7 +13,7 @@ export const resolutionTime: Kpi<Distribution> = {
   unit: 'seconds',
   shape: 'distribution',
   direction: 'lower',
-  requires: ['resolved'],
+  requires: ['resolved', 'timestamp'],
   compute(convs) {
     const values: number[] = [];
     for (const c of convs) {

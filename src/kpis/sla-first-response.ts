@@ -11,7 +11,7 @@ export const slaFirstResponse: Kpi<Rate> = {
   unit: 'ratio',
   shape: 'rate',
   direction: 'higher',
-  requires: [],
+  requires: ['timestamp'],
   applicable: (ctx) => (ctx.options.sla?.firstResponseMs === undefined ? 'needs sla.first_response in the config' : undefined),
   compute: (convs, ctx) =>
     rateOf(convs, (c) => c.firstCustomerAt !== undefined, (c) => serviceFacts(c, ctx).slaFirstResponse === true, 'no conversation with a customer message'),

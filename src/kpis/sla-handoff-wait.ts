@@ -12,7 +12,7 @@ export const slaHandoffWait: Kpi<Rate> = {
   unit: 'ratio',
   shape: 'rate',
   direction: 'higher',
-  requires: [],
+  requires: ['timestamp'],
   applicable: (ctx) => (ctx.options.sla?.handoffWaitMs === undefined ? 'needs sla.handoff_wait in the config' : undefined),
   compute: (convs, ctx) =>
     rateOf(convs, (c) => c.explicitHandoffAt !== undefined, (c) => serviceFacts(c, ctx).slaHandoffWait === true, NO_HANDOFF),

@@ -11,7 +11,7 @@ export const slaResolution: Kpi<Rate> = {
   unit: 'ratio',
   shape: 'rate',
   direction: 'higher',
-  requires: [],
+  requires: ['timestamp'],
   applicable(ctx) {
     if (ctx.options.sla?.resolutionMs === undefined) return 'needs sla.resolution in the config';
     return ctx.fields.has('resolved') ? undefined : 'needs field resolved';

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { suggestField } from '../../src/inspect/index.js';
 import { botkpi, fixture } from './run.js';
@@ -40,8 +41,10 @@ describe('botkpi inspect', () => {
     const demo = await botkpi(['inspect', fixture('demo/transcripts.csv'), '--format', 'json', '--no-text-sentiment']);
     expect(demo.code).toBe(0);
     const d = JSON.parse(demo.stdout);
-    expect(d.inputs[0]).toMatchObject({ format: 'flat', documents: 2303, rows: 2303 });
-    expect(d.rows.read).toBe(2303);
+    // One row per record: as many as the JSONL form of the same demo data has lines.
+    const records = readFileSync(fixture('demo/transcripts.jsonl'), 'utf8').trim().split('\n').length;
+    expect(d.inputs[0]).toMatchObject({ format: 'flat', documents: records, rows: records });
+    expect(d.rows.read).toBe(records);
     const csv = 'ticket,createdAt,speaker,msg_body,foo\nt1,2025-01-01T00:00:00Z,user,hi,1\n';
     const r = await botkpi(['inspect', '-', '--format', 'json'], { stdin: csv });
     expect(JSON.parse(r.stdout).unrecognised).toEqual([

@@ -94,7 +94,17 @@ describe('KPI registry', () => {
       expect(absenceReason('timestamp')).toBe('needs per-message timestamps');
       expect(absenceReason('csat')).toBe('needs field csat');
       const timed = KPIS.filter((k) => k.requires.includes('timestamp')).map((k) => k.id);
-      expect(timed.sort()).toEqual(['first_response_time', 'handling_time', 'handoff_wait_time', 'response_time']);
+      expect(timed.sort()).toEqual([
+        'first_response_time',
+        'handling_time',
+        'handoff_wait_time',
+        'peak_concurrency',
+        'resolution_time',
+        'response_time',
+        'sla_first_response',
+        'sla_handoff_wait',
+        'sla_resolution',
+      ]);
     });
 
     it('KPIs without requirements or other inputs still compute when no field is present', () => {
