@@ -35,7 +35,7 @@ export function inspectCommand(program: Command, io: Io, setCode: (code: number)
       const settings = resolveSettings(flags, config);
       const observer = new RowObserver({ tz: settings.tz, csatScale: settings.csatScale, map: settings.map });
       const loaded = await loadData(files, flags, io, process.cwd(), {}, observer.observe);
-      const report = makeReport(loaded, flags, []);
+      const report = makeReport(loaded, flags, [], io);
       const inputs: InspectInput[] = loaded.inputs.map((i) => ({
         file: i.file,
         format: i.adapter.id,

@@ -50,9 +50,6 @@ const VALIDATED_IN_ORDER = [
 /** Fields whose values repeat a lot: their codec results are memoised by raw value. */
 const MEMO_LIMIT = 10_000;
 
-/** Fields whose value is an id, a label or text: a string, number or boolean. */
-const TEXT_FIELDS = ['conversation_id', 'message_id', 'text', 'customer_id', 'channel', 'market', 'language', 'intent', 'expected_intent'] as const;
-
 const INDEX = Object.fromEntries(FIELDS.map((f, i) => [f, i])) as Record<Field, number>;
 
 function isAbsent(v: unknown): boolean {
@@ -208,12 +205,6 @@ export class RowNormaliser {
       role = r.data;
     }
     if (kind === undefined) return { ok: false, reason: 'unknown event', value: eventValue };
-    // An id or text field holding an object or array (a nested export read as flat rows, or a part
-    // of a document in an unexpected form) has no text to take.
-    for (const field of TEXT_FIELDS) {
-      const value = v[INDEX[field]];
-      if (typeof value === 'object' && value !== null) return { ok: false, reason: `invalid ${field}`, value };
-    }
 
     const parsed: Partial<Record<(typeof VALIDATED_IN_ORDER)[number], unknown>> = {};
     for (const field of VALIDATED_IN_ORDER) {

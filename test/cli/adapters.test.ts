@@ -69,8 +69,10 @@ describe('choosing the input format', () => {
     writeFileSync(config, JSON.stringify({ input: { format: 'flat' } }));
     const pinned = await botkpi(['report', fixture('adapters/intercom/conversations.jsonl'), '--config', config, '--format', 'json']);
     expect(pinned.stderr).not.toContain('auto-detected');
-    // Read as flat rows, an Intercom document has no conversation_id: every record is rejected.
-    expect(JSON.parse(pinned.stdout).dataQuality).toMatchObject({ rowsRead: 5, rowsRejected: 5, rejectedByReason: { 'missing conversation_id': 5 } });
+    // Read as flat rows, an Intercom document has no conversation_id: every record is rejected,
+    // and input with no usable row is exit 2.
+    expect(pinned.code).toBe(2);
+    expect(pinned.stderr).toContain('0 of 5 rows usable: 5 rejected (missing conversation_id 5)');
   });
 
   it('a reader format (jsonl) still detects the shape; stdin works too', async () => {

@@ -45,13 +45,12 @@ describe('botkpi inspect', () => {
     const records = readFileSync(fixture('demo/transcripts.jsonl'), 'utf8').trim().split('\n').length;
     expect(d.inputs[0]).toMatchObject({ format: 'flat', documents: records, rows: records });
     expect(d.rows.read).toBe(records);
-    const csv = 'ticket,createdAt,speaker,msg_body,foo\nt1,2025-01-01T00:00:00Z,user,hi,1\n';
+    const csv = 'conversation_id,ts,createdAt,speaker,msg_body,foo\nt1,2025-01-01T00:00:00Z,2025-01-01T00:00:00Z,user,hi,1\n';
     const r = await botkpi(['inspect', '-', '--format', 'json'], { stdin: csv });
     expect(JSON.parse(r.stdout).unrecognised).toEqual([
       { column: 'createdAt', rows: 1, suggestion: '--map timestamp=createdAt' },
       { column: 'foo', rows: 1, suggestion: null },
       { column: 'msg_body', rows: 1, suggestion: '--map text=msg_body' },
-      { column: 'ticket', rows: 1, suggestion: null },
     ]);
   });
 });
