@@ -85,7 +85,9 @@ export const intentScoreSchema = z.object({
 });
 
 export const intentAccuracyKpiSchema = rateSchema.extend({
-  macro_f1: nullableNum,
+  macro_precision: nullableNum.describe('unweighted mean of the per-intent precisions'),
+  macro_recall: nullableNum.describe('unweighted mean of the per-intent recalls'),
+  macro_f1: nullableNum.describe('unweighted mean of the per-intent F1 scores'),
   per_intent: z.array(intentScoreSchema),
 });
 
