@@ -1,3 +1,4 @@
+import { isAbsolute, relative } from 'node:path';
 import type { Command } from 'commander';
 import { suggest } from '../check/suggest.js';
 import type { Dimension } from '../conversations/attributes.js';
@@ -42,6 +43,9 @@ export interface Loaded {
   data: Ingested;
   orders?: IngestedOrders;
   settings: Settings;
+  /** The config file read, if any; the transcript files as given. */
+  configFile?: string;
+  inputs: string[];
 }
 
 export function addDataOptions(cmd: Command): Command {
@@ -141,7 +145,7 @@ const REJECTS_BUFFER = 1 << 16;
 
 /** Reads config, transcripts and orders; rejections go to stderr (the first few) and --rejects. */
 export async function loadData(files: string[], flags: DataFlags, io: Io, cwd: string, keep: { questions?: boolean } = {}): Promise<Loaded> {
-  const { config } = await loadConfig(flags.config, cwd);
+  const { config, file: configFile } = await loadConfig(flags.config, cwd);
   const settings = resolveSettings(flags, config);
   const format = inputFormat(flags.inputFormat);
   const textEncoding = encoding(flags.encoding);
@@ -215,7 +219,7 @@ export async function loadData(files: string[], flags: DataFlags, io: Io, cwd: s
       { onReject },
     );
     progress?.done();
-    const loaded: Loaded = { data, settings };
+    const loaded: Loaded = { data, settings, inputs: files, ...(configFile === undefined ? {} : { configFile: displayPath(configFile, cwd) }) };
     if (flags.orders !== undefined) {
       loaded.orders = await ingestOrders(
         [readBatches(flags.orders, { ...readOptions(flags.orders), onHeader: () => {} })],
@@ -297,6 +301,12 @@ export function scopedConversations(loaded: Loaded, scope: Scope, io: Io): Conve
   return scoped;
 }
 
+/** A path as the user would write it: relative to the working directory when inside it. */
+function displayPath(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+}
+
 function bound(name: string, text: string | undefined, tz: string): number | undefined {
   if (text === undefined) return undefined;
   const ms = parseBound(text, tz);
@@ -341,6 +351,9 @@ export function reportOptions(loaded: Loaded, flags: DataFlags, by: readonly Dim
     },
     baseCurrency: settings.baseCurrency,
     version: version(),
+    inputs: loaded.inputs,
+    ...(loaded.configFile === undefined ? {} : { config: loaded.configFile }),
+    ...(flags.orders === undefined ? {} : { orders: flags.orders }),
   };
 }
 

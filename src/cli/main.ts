@@ -7,6 +7,7 @@ import { compareCommand } from './compare.js';
 import { conversationsCommand } from './conversations.js';
 import { gapsCommand } from './gaps.js';
 import { initCommand } from './init.js';
+import { kpisCommand } from './kpis.js';
 import { schemaCommand } from './schema.js';
 import { REPORT_EXAMPLES, reportCommand } from './report.js';
 
@@ -40,6 +41,7 @@ ${REPORT_EXAMPLES.trimStart()}
   compareCommand(program, io, setCode);
   schemaCommand(program, io, setCode);
   initCommand(program, io, setCode);
+  kpisCommand(program, io, setCode);
   return program;
 }
 

@@ -13,6 +13,7 @@ import {
   intentTable,
   REPORT_TITLE,
   reportContext,
+  reportSources,
   unavailableKpis,
 } from './summary.js';
 
@@ -46,6 +47,7 @@ export function renderMarkdown(report: Report): string {
   const out: string[] = [
     `# ${REPORT_TITLE}`,
     escapeMarkdown(reportContext(report)),
+    escapeMarkdown(reportSources(report)),
     `**Data quality:** ${escapeMarkdown(dataQualityLine(report.dataQuality))}`,
     ...dataQualityNotes(report.dataQuality).map((n) => `**${capitalize(n.label)}:** ${escapeMarkdown(n.text)}`),
   ];

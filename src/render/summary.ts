@@ -314,3 +314,25 @@ export function reportContext(report: Report): string {
     ...(o.by.length === 0 ? [] : [`by ${o.by.join(', ')}`]),
   ].join(' · ');
 }
+
+/** `2025-01-06T09:00:00+01:00` → `2025-01-06 09:00`. */
+const shortTime = (iso: string): string => iso.slice(0, 16).replace('T', ' ');
+
+/** `data 2025-01-06 09:00 – 2025-01-12 18:00 (UTC)`: when the conversations in scope started. */
+export function periodText(report: { period: Report['period']; options: { tz: string } }): string {
+  const { first, last } = report.period;
+  if (first === null || last === null) return 'no conversations in scope';
+  return `data ${shortTime(first)} – ${shortTime(last)} (${report.options.tz})`;
+}
+
+/** `config botkpi.config.json · input logs.jsonl · orders orders.csv · data 2025-01-06 09:00 – …`. */
+export function reportSources(report: Report): string {
+  const o = report.options;
+  const inputs = o.inputs.map((f) => (f === '-' ? 'stdin' : f));
+  return [
+    `config ${o.config ?? 'none'}`,
+    ...(inputs.length === 0 ? [] : [`input${inputs.length > 1 ? 's' : ''} ${inputs.join(', ')}`]),
+    ...(o.orders === null ? [] : [`orders ${o.orders === '-' ? 'stdin' : o.orders}`]),
+    periodText(report),
+  ].join(' · ');
+}

@@ -19,6 +19,7 @@ import {
   intentTable,
   REPORT_TITLE,
   reportContext,
+  reportSources,
   unavailableKpis,
   type GroupCell,
 } from './summary.js';
@@ -66,6 +67,7 @@ export function renderTable(report: Report, options: TableOptions): string {
   const out: string[] = [
     heading(REPORT_TITLE),
     c.dim(sanitize(reportContext(report))),
+    c.dim(sanitize(reportSources(report))),
     `${c.dim('data quality:')} ${sanitize(dataQualityLine(report.dataQuality))}`,
     ...dataQualityNotes(report.dataQuality).map((n) => `${c.dim(`${n.label}:`)} ${sanitize(n.text)}`),
   ];

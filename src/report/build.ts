@@ -6,7 +6,8 @@ import { createContext, runKpis, type KpiFailure } from '../kpis/runner.js';
 import type { Kpi, KpiOptions } from '../kpis/types.js';
 import type { Ingested, IngestedOrders } from './ingest.js';
 import { inScope, type Scope } from './scope.js';
-import type { Group, GroupKey, Report } from './types.js';
+import { isoIn } from '../schema/timestamp.js';
+import type { Group, GroupKey, Report, ReportSettings } from './types.js';
 
 export interface ReportOptions {
   scope: Scope;
@@ -21,6 +22,35 @@ export interface ReportOptions {
   kpis?: readonly Kpi[];
   /** Called for every KPI that throws (overall and per group); its result is an error result. */
   onKpiError?: (failure: KpiFailure & { group?: GroupKey }) => void;
+  /** Where the run's inputs came from, for the report's `options` block. */
+  config?: string;
+  inputs?: readonly string[];
+  orders?: string;
+}
+
+/** The KPI settings as the report records them. */
+export function reportSettings(kpi: KpiOptions): ReportSettings {
+  return {
+    csatScale: kpi.csatScale,
+    csatSatisfiedFrom: kpi.csatSatisfiedFrom,
+    fallbackIntents: [...kpi.fallbackIntents],
+    confidenceThreshold: kpi.confidenceThreshold ?? null,
+    fcrWindowSeconds: kpi.fcrWindowMs / 1000,
+    attributionWindowSeconds: kpi.attributionWindowMs / 1000,
+    cost: kpi.cost === undefined ? null : { ...kpi.cost },
+  };
+}
+
+/** When the conversations started: the earliest and latest start, in the zone. */
+export function dataPeriod(conversations: readonly Conversation[], tz: string): Report['period'] {
+  if (conversations.length === 0) return { first: null, last: null };
+  let first = Infinity;
+  let last = -Infinity;
+  for (const c of conversations) {
+    if (c.start < first) first = c.start;
+    if (c.start > last) last = c.start;
+  }
+  return { first: isoIn(first, tz), last: isoIn(last, tz) };
 }
 
 /** Orders labels ascending with null last. */
@@ -90,7 +120,12 @@ export function buildReport(data: Ingested, options: ReportOptions, orders?: Ing
       until: options.untilText ?? null,
       by: [...options.by],
       where: [...(options.whereText ?? [])],
+      config: options.config ?? null,
+      inputs: [...(options.inputs ?? [])],
+      orders: options.orders ?? null,
+      settings: reportSettings(options.kpi),
     },
+    period: dataPeriod(scoped, options.scope.tz),
     dataQuality: {
       ...data.counts,
       conversations: data.conversations.length,

@@ -188,6 +188,27 @@ export const dataQualitySchema = rowCountsSchema.extend({
   episodesSplit: num.describe('episodes beyond the first of each conversation_id (--split-after), summed'),
 });
 
+export const settingsSchema = z
+  .object({
+    csatScale: num,
+    csatSatisfiedFrom: num,
+    fallbackIntents: z.array(z.string()),
+    confidenceThreshold: nullableNum,
+    fcrWindowSeconds: num,
+    attributionWindowSeconds: num,
+    cost: z
+      .object({
+        botPerConversation: num.optional(),
+        botPerResolution: num.optional(),
+        humanPerConversation: num.optional(),
+        agentHourlyRate: num.optional(),
+        margin: num,
+      })
+      .nullable()
+      .describe('the cost model, or null when none is configured'),
+  })
+  .describe('the settings the KPIs were computed with (after flags, config file and defaults)');
+
 export const groupKeySchema = z.record(z.string(), z.string().nullable());
 
 export const reportSchema = z.object({
@@ -200,7 +221,17 @@ export const reportSchema = z.object({
     until: z.string().nullable(),
     by: z.array(z.string()),
     where: z.array(z.string()),
+    config: z.string().nullable().describe('the config file that was read, or null'),
+    inputs: z.array(z.string()).describe('transcript files, as given (- is stdin)'),
+    orders: z.string().nullable().describe('the --orders file, or null'),
+    settings: settingsSchema,
   }),
+  period: z
+    .object({
+      first: z.string().nullable().describe('start of the earliest conversation in scope (ISO 8601 in tz)'),
+      last: z.string().nullable().describe('start of the latest conversation in scope (ISO 8601 in tz)'),
+    })
+    .describe('the data period: when the conversations in scope started'),
   dataQuality: dataQualitySchema,
   kpis: z.record(z.string(), kpiResultSchema).describe('KPI id → result'),
   groups: z.array(z.object({ by: groupKeySchema, kpis: z.record(z.string(), kpiResultSchema) })),
@@ -231,6 +262,7 @@ export type RoiKpi = z.infer<typeof roiKpiSchema>;
 export type KpiResult = z.infer<typeof kpiResultSchema>;
 export type RowCounts = z.infer<typeof rowCountsSchema>;
 export type DataQuality = z.infer<typeof dataQualitySchema>;
+export type ReportSettings = z.infer<typeof settingsSchema>;
 export type GroupKey = z.infer<typeof groupKeySchema>;
 export type Group = Report['groups'][number];
 export type Report = z.infer<typeof reportSchema>;
