@@ -9,7 +9,7 @@ import { buildReport } from '../report/build.js';
 import type { KpiFailure } from '../kpis/runner.js';
 import type { GroupKey } from '../report/types.js';
 import { addDataOptions, givenOptions, loadData, reportOptions, scopeBounds, scopedConversations, warnKpiFailure, type DataFlags } from './data.js';
-import { checkOutputPath, useColor, writeOutput, type Io } from './io.js';
+import { checkOutputPath, outputWidth, useColor, writeOutput, type Io } from './io.js';
 import { resolveFormat } from './report.js';
 
 interface CompareFlags extends DataFlags {
@@ -103,7 +103,7 @@ export function compareCommand(program: Command, io: Io, setCode: (code: number)
       }
       const cmp = period === undefined ? await fromReports(files, flags) : await fromTranscripts(files, flags, period as Period, io);
       const toFile = flags.output !== undefined && flags.output !== '-';
-      await writeOutput(io, renderComparison(cmp, format, { color: useColor(io, flags.color, toFile) }), flags.output);
+      await writeOutput(io, renderComparison(cmp, format, { color: useColor(io, flags.color, toFile), width: outputWidth(io) }), flags.output);
       setCode(0);
     });
   return cmd;

@@ -1,4 +1,6 @@
 import { InvalidArgumentError } from 'commander';
+import { findStatisticInfo, kpiCatalogue } from '../check/catalogue.js';
+import { suggest } from '../check/suggest.js';
 import { DIMENSIONS, type Dimension } from '../conversations/attributes.js';
 import { FIELDS, type Field } from '../schema/fields.js';
 
@@ -41,4 +43,24 @@ export function parseList(text: string): string[] {
     .split(',')
     .map((s) => s.trim())
     .filter((s) => s !== '');
+}
+
+/** `--kpis containment_rate,first_response_time.p90`: KPI ids (optionally with a statistic) that `botkpi kpis` lists. */
+export function parseKpiColumns(text: string): string[] {
+  const catalogue = kpiCatalogue();
+  const items = parseList(text);
+  if (items.length === 0) throw new InvalidArgumentError('expected a comma-separated list of KPI ids (see botkpi kpis)');
+  for (const item of items) {
+    const [id = '', ...rest] = item.split('.');
+    const info = catalogue.find((k) => k.id === id);
+    if (info === undefined) {
+      const near = suggest(id, catalogue.map((k) => k.id));
+      throw new InvalidArgumentError(`unknown KPI "${id}"${near === undefined ? ' (see botkpi kpis)' : ` (did you mean ${near}?)`}`);
+    }
+    if (rest.length > 0 && findStatisticInfo(info, rest.join('.')) === undefined) {
+      const paths = info.statistics.map((s) => s.path);
+      throw new InvalidArgumentError(`${id} has no statistic "${rest.join('.')}" (one of ${paths.join(', ')})`);
+    }
+  }
+  return items;
 }

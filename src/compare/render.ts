@@ -6,10 +6,10 @@
  * (its peak stays); JSON and CSV keep every row.
  */
 import { Chalk } from 'chalk';
-import Table from 'cli-table3';
 import type { KpiUnit } from '../kpis/types.js';
 import { csvLine } from '../render/csv.js';
-import { formatByUnit, formatDecimal, formatDuration, formatInt, formatMoney, NA } from '../render/format.js';
+import { drawTable, fitTable, type Align } from '../render/fit.js';
+import { formatByUnit, formatDecimal, formatDuration, formatInt, formatMoney, NA, wrapText } from '../render/format.js';
 import { escapeMarkdown, markdownTable } from '../render/markdown.js';
 import { kpiMeta } from '../render/meta.js';
 import { sanitize } from '../render/table.js';
@@ -84,36 +84,42 @@ export function renderCompareMarkdown(cmp: Comparison): string {
   ].join('\n\n') + '\n';
 }
 
-export function renderCompareTable(cmp: Comparison, options: { color: boolean }): string {
+export function renderCompareTable(cmp: Comparison, options: { color: boolean; width?: number }): string {
   const c = new Chalk({ level: options.color ? 1 : 0 });
-  const table = new Table({
-    head: ['KPI', 'old', 'new', 'change', 'p'].map((h) => c.bold(h)),
-    colAligns: ['left', 'right', 'right', 'right', 'right'],
-    style: { head: [], border: [], compact: true },
+  const width = Math.max(40, options.width ?? 80);
+  const rows = shown(cmp.rows);
+  const cells = rows.map((r) => {
+    const change = `${arrow(r.delta)} ${formatDelta(r.unit, r.delta)}`.trim() + (r.significant ? ' *' : '  ');
+    const value = (x: number | null): string => (x === null ? NA : formatByUnit(r.unit, x));
+    return [sanitize(rowName(r)), value(r.old), value(r.new), change, formatP(r.p_value)];
   });
-  for (const r of shown(cmp.rows)) {
-    let change = `${arrow(r.delta)} ${formatDelta(r.unit, r.delta)}`.trim() + (r.significant ? ' *' : '  ');
+  const align: Align[] = ['left', 'right', 'right', 'right', 'right'];
+  const tables = fitTable({ head: ['KPI', 'old', 'new', 'change', 'p'], rows: cells, align, keys: 1, width, cutKeysTo: 16 });
+  const paint = (text: string, ri: number, ci: number): string => {
+    const r = rows[ri];
+    if (r === undefined) return text;
+    if (ci === 4) return c.dim(text);
+    if ((ci === 1 || ci === 2) && text === NA) return c.dim(text);
     const direction = kpiMeta(r.kpi).direction;
-    if (r.significant && r.delta !== null && direction !== 'neutral' && r.statistic === 'value') {
-      const better = (r.delta > 0) === (direction === 'higher');
-      change = better ? c.green(change) : c.red(change);
+    if (ci === 3 && r.significant && r.delta !== null && direction !== 'neutral' && r.statistic === 'value') {
+      return (r.delta > 0) === (direction === 'higher') ? c.green(text) : c.red(text);
     }
-    const value = (x: number | null): string => (x === null ? c.dim(NA) : formatByUnit(r.unit, x));
-    table.push([sanitize(rowName(r)), value(r.old), value(r.new), change, c.dim(formatP(r.p_value))]);
-  }
-  const omitted = cmp.rows.length - shown(cmp.rows).length;
+    return text;
+  };
+  const omitted = cmp.rows.length - rows.length;
+  const note = (text: string): string[] => wrapText(text, width).map((l) => c.dim(l));
   return [
     c.bold(COMPARE_TITLE),
-    `${c.dim('old:')} ${sanitize(sideText(cmp.old))}`,
-    `${c.dim('new:')} ${sanitize(sideText(cmp.new))}`,
+    ...wrapText(`old: ${sanitize(sideText(cmp.old))}`, width, '  ').map((l) => c.dim(l)),
+    ...wrapText(`new: ${sanitize(sideText(cmp.new))}`, width, '  ').map((l) => c.dim(l)),
     '',
-    table.toString(),
-    c.dim(`* ${TEST_NOTE}`),
-    ...(omitted > 0 ? [c.dim(`${omitted} statistics n/a in both reports are not shown.`)] : []),
+    ...tables.map((t) => drawTable(t, (h) => c.bold(h), paint)),
+    ...note(`* ${TEST_NOTE}`),
+    ...(omitted > 0 ? note(`${omitted} statistics n/a in both reports are not shown.`) : []),
   ].join('\n') + '\n';
 }
 
-export function renderComparison(cmp: Comparison, format: OutputFormat, options: { color: boolean }): string {
+export function renderComparison(cmp: Comparison, format: OutputFormat, options: { color: boolean; width?: number }): string {
   switch (format) {
     case 'json':
       return JSON.stringify(cmp, null, 2) + '\n';

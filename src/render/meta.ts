@@ -11,10 +11,12 @@ export interface KpiMeta {
   title: string;
   unit: KpiUnit;
   direction: KpiDirection;
+  /** The statistic shown in breakdown tables by default, if any. */
+  breakdown?: string;
 }
 
 const BY_ID = new Map<string, KpiMeta>(
-  KPIS.map((k) => [k.id, { id: k.id, title: k.title, unit: k.unit, direction: k.direction }]),
+  KPIS.map((k) => [k.id, { id: k.id, title: k.title, unit: k.unit, direction: k.direction, ...(k.breakdown === undefined ? {} : { breakdown: k.breakdown }) }]),
 );
 
 export type Obj = Record<string, unknown>;
@@ -44,3 +46,6 @@ export function kpiMeta(id: string, result?: unknown): KpiMeta {
   const unit: KpiUnit = isRate(result) ? 'ratio' : isDistribution(result) ? 'seconds' : 'score';
   return { id, title: id, unit, direction: 'neutral' };
 }
+
+/** Registered KPIs in report order. */
+export const kpiMetas = (): KpiMeta[] => [...BY_ID.values()];

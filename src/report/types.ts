@@ -234,7 +234,13 @@ export const reportSchema = z.object({
     .describe('the data period: when the conversations in scope started'),
   dataQuality: dataQualitySchema,
   kpis: z.record(z.string(), kpiResultSchema).describe('KPI id → result'),
-  groups: z.array(z.object({ by: groupKeySchema, kpis: z.record(z.string(), kpiResultSchema) })),
+  groups: z.array(
+    z.object({
+      by: groupKeySchema,
+      partial: z.literal(true).optional().describe('a day, week or month the data covers only in part'),
+      kpis: z.record(z.string(), kpiResultSchema),
+    }),
+  ),
 });
 
 export type Rate = z.infer<typeof rateSchema>;

@@ -24,7 +24,7 @@ describe('the report says which config, inputs and data period it used', () => {
   });
 
   it('table header: config, input and the period in --tz', async () => {
-    const r = await botkpi(['report', DATA, '--tz', 'Europe/Berlin']);
+    const r = await botkpi(['report', DATA, '--tz', 'Europe/Berlin'], { env: { COLUMNS: '200' } });
     expect(r.code).toBe(0);
     // 09:00 UTC is 10:00 in Berlin in January (UTC+1).
     expect(r.stdout).toContain(`config none · input ${DATA} · data 2025-01-06 10:00 – 2025-01-19 17:25 (Europe/Berlin)`);
