@@ -14,11 +14,14 @@ import type { RowCounts } from '../report/types.js';
 import { fieldKey } from '../schema/fields.js';
 import type { KpiFailure } from '../kpis/runner.js';
 import type { GroupKey, Report } from '../report/types.js';
+import { mapLine, matchColumns } from '../schema/columns.js';
+import { valueHint, valueMapOf } from '../schema/value-map.js';
+import type { Field } from '../schema/fields.js';
 import { parseBound } from '../schema/timestamp.js';
 import { textAnalysisLoader } from '../text/index.js';
 import { AtomicFile, checkOutputPath, version, warn, type Io } from './io.js';
 import { fileSize, Progress } from './progress.js';
-import { collect, parseList, parseMapping, parseNumberIn } from './options.js';
+import { collect, parseList, parseMapping, parseNumberIn, parseValueMapping } from './options.js';
 
 /** How many rejected rows are spelled out on stderr before the rest are summed up. */
 const REJECTIONS_SHOWN = 5;
@@ -54,6 +57,7 @@ export function addDataOptions(cmd: Command): Command {
     .option('--input-format <format>', 'input format when the extension cannot tell: jsonl, csv or tsv')
     .option('--tz <zone>', 'IANA time zone for ISO times without offset, --since/--until and time buckets (default UTC)')
     .option('--map <field=column>', 'read a field from another column name (repeatable)', parseMapping)
+    .option('--map-value <field:value=value>', 'translate a value before validation, e.g. role:End-user=customer (repeatable)', parseValueMapping)
     .option('--since <date>', 'only conversations starting at or after this date/time (in --tz)')
     .option('--until <date>', 'only conversations starting before this date/time (in --tz)')
     .option('--where <field=value>', 'only conversations matching (repeatable; field!=value excludes)', collect, [])
@@ -85,7 +89,8 @@ export function givenOptions<T extends object>(cmd: Command): T {
 
 function formatRejection(r: Rejection): string {
   const value = r.value === undefined ? '' : ` ${JSON.stringify(r.value)}`;
-  return `${r.file} line ${r.line}: ${r.reason}${value}`;
+  const hint = valueHint(r.reason, r.value);
+  return `${r.file} line ${r.line}: ${r.reason}${value}${hint === undefined ? '' : ` (${hint})`}`;
 }
 
 function inputFormat(text: string | undefined): InputFormat | undefined {
@@ -161,6 +166,8 @@ export async function loadData(files: string[], flags: DataFlags, io: Io, cwd: s
     throw new UsageError(`-o and --rejects name the same file (${flags.output})`);
   }
 
+  for (const file of files) if (file !== '-') await checkColumns(file, format, settings.map);
+
   const rejectsFile = flags.rejects === undefined ? undefined : await AtomicFile.create(flags.rejects);
   let pending = '';
   let shown = 0;
@@ -212,6 +219,7 @@ export async function loadData(files: string[], flags: DataFlags, io: Io, cwd: s
         tz: settings.tz,
         csatScale: settings.csatScale,
         map: settings.map,
+        mapValues: valueMapOf(settings.mapValues),
         textAnalysis: textAnalysisLoader(settings.detectLanguage, settings.textSentiment),
         ...(settings.splitAfterMs === undefined ? {} : { splitAfterMs: settings.splitAfterMs }),
         ...(keep.questions === true ? { keepQuestions: true } : {}),
@@ -305,6 +313,49 @@ export function scopedConversations(loaded: Loaded, scope: Scope, io: Io): Conve
 function displayPath(path: string, cwd: string): string {
   const rel = relative(cwd, path);
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+}
+
+/** How many rows a peek at a file's head reads. */
+const PEEK_ROWS = 1000;
+
+/** The first rows of a file (about PEEK_ROWS) and their column names (the CSV header; the keys of the first JSON objects). */
+export async function peekRows(
+  file: string,
+  format: InputFormat | undefined,
+  stdin?: NodeJS.ReadableStream,
+): Promise<{ columns: string[]; rows: Record<string, unknown>[] }> {
+  const columns = new Set<string>();
+  const rows: Record<string, unknown>[] = [];
+  for await (const batch of readBatches(file, { ...(format === undefined ? {} : { format }), ...(stdin === undefined ? {} : { stdin }) })) {
+    for (const row of batch) {
+      if (!row.ok) continue;
+      rows.push(row.fields);
+      for (const key of Object.keys(row.fields)) columns.add(key);
+    }
+    if (rows.length >= PEEK_ROWS) break;
+  }
+  return { columns: [...columns], rows };
+}
+
+export const peekColumns = async (file: string, format: InputFormat | undefined): Promise<string[]> => (await peekRows(file, format)).columns;
+
+/**
+ * Stops before reading a file whose columns lack required fields, naming all of them at once with
+ * the file's columns and a `--map` line to paste.
+ */
+async function checkColumns(file: string, format: InputFormat | undefined, map: Partial<Record<Field, string>>): Promise<void> {
+  const columns = await peekColumns(file, format);
+  if (columns.length === 0) return;
+  const { missing, guesses } = matchColumns(columns, map);
+  if (missing.length === 0) return;
+  const fields = missing.length === 1 ? 'required field' : 'required fields';
+  throw new UsageError(
+    [
+      `${file}: no column for the ${fields} ${missing.join(', ')}`,
+      `its columns: ${columns.join(', ')}`,
+      `map them, e.g.: ${mapLine(missing, guesses)}  (or write a config with: botkpi init --from ${file})`,
+    ].join('\nbotkpi: '),
+  );
 }
 
 function bound(name: string, text: string | undefined, tz: string): number | undefined {

@@ -64,3 +64,19 @@ export function parseKpiColumns(text: string): string[] {
   }
   return items;
 }
+
+/** `--map-value role:End-user=customer`, repeatable: field → {value → value}. */
+export function parseValueMapping(
+  text: string,
+  previous: Partial<Record<Field, Record<string, string>>> = {},
+): Partial<Record<Field, Record<string, string>>> {
+  const m = /^\s*([^:=]+?)\s*:(.+?)=(.*)$/.exec(text);
+  if (!m) throw new InvalidArgumentError(`expected field:value=replacement, e.g. role:End-user=customer, got "${text}"`);
+  const field = (m[1] ?? '').toLowerCase();
+  if (!(FIELDS as readonly string[]).includes(field)) {
+    const near = suggest(field, FIELDS);
+    throw new InvalidArgumentError(`unknown field "${m[1]}"${near === undefined ? ` (one of ${FIELDS.join(', ')})` : ` (did you mean ${near}?)`}`);
+  }
+  const f = field as Field;
+  return { ...previous, [f]: { ...previous[f], [(m[2] ?? '').trim()]: (m[3] ?? '').trim() } };
+}
