@@ -3,7 +3,7 @@
  * Renderers go by shape (rate, distribution, value, nested objects) so a new KPI needs no change here.
  */
 import { KPIS } from '../kpis/registry.js';
-import type { KpiDirection, KpiUnit } from '../kpis/types.js';
+import type { Kpi, KpiDirection, KpiUnit } from '../kpis/types.js';
 import type { Distribution, Rate } from '../report/types.js';
 
 export interface KpiMeta {
@@ -13,10 +13,12 @@ export interface KpiMeta {
   direction: KpiDirection;
   /** The statistic shown in breakdown tables by default, if any. */
   breakdown?: string;
+  /** The result's shape when the KPI declares it ('rate' for rates). */
+  shape?: Kpi['shape'];
 }
 
 const BY_ID = new Map<string, KpiMeta>(
-  KPIS.map((k) => [k.id, { id: k.id, title: k.title, unit: k.unit, direction: k.direction, ...(k.breakdown === undefined ? {} : { breakdown: k.breakdown }) }]),
+  KPIS.map((k) => [k.id, { id: k.id, title: k.title, unit: k.unit, direction: k.direction, ...(k.breakdown === undefined ? {} : { breakdown: k.breakdown }), ...(k.shape === undefined ? {} : { shape: k.shape }) }]),
 );
 
 export type Obj = Record<string, unknown>;
