@@ -6,6 +6,7 @@ import { comparePeriods, isoIn, periodsAround, PERIODS, type Interval, type Peri
 import { coverage, periodAt } from '../report/periods.js';
 import { renderComparison } from '../compare/render.js';
 import { UsageError } from '../errors.js';
+import { suggest } from '../suggest.js';
 import { buildReport } from '../report/build.js';
 import type { KpiFailure } from '../kpis/runner.js';
 import type { GroupKey } from '../report/types.js';
@@ -119,7 +120,8 @@ export function compareCommand(program: Command, io: Io, setCode: (code: number)
       const format = resolveFormat(flags.format, flags.output);
       const period = flags.period?.trim().toLowerCase();
       if (period !== undefined && !(PERIODS as readonly string[]).includes(period)) {
-        throw new UsageError(`--period "${flags.period}": expected week or month`);
+        const near = suggest(period, PERIODS);
+        throw new UsageError(`--period "${flags.period}": expected week or month${near === undefined ? '' : ` (did you mean ${near}?)`}`);
       }
       const cmp = period === undefined ? await fromReports(files, flags, io) : await fromTranscripts(files, flags, period as Period, io);
       const toFile = flags.output !== undefined && flags.output !== '-';

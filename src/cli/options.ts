@@ -22,7 +22,8 @@ export function parseNumberIn(min: number, max: number) {
 export function parseDimension(text: string, previous: Dimension[] = []): Dimension[] {
   const d = text.trim().toLowerCase();
   if (!(DIMENSIONS as readonly string[]).includes(d)) {
-    throw new InvalidArgumentError(`unknown breakdown "${text}" (one of ${DIMENSIONS.join(', ')})`);
+    const near = suggest(d, DIMENSIONS);
+    throw new InvalidArgumentError(`unknown breakdown "${text}" (${near === undefined ? '' : `did you mean ${near}? `}one of ${DIMENSIONS.join(', ')})`);
   }
   return [...previous, d as Dimension];
 }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { Dimension } from '../conversations/attributes.js';
 import { UsageError } from '../errors.js';
+import { suggest } from '../suggest.js';
 import { formatFromPath, OUTPUT_EXTENSIONS, renderChunks, type OutputFormat } from '../render/index.js';
 import { addDataOptions, givenOptions, loadData, makeReport, type DataFlags } from './data.js';
 import { outputWidth, terminalSafe, toStdout, useColor, writeOutput, type Io } from './io.js';
@@ -31,7 +32,10 @@ export function resolveFormat(format: string | undefined, output: string | undef
   }
   const chosen = format ?? (output === undefined ? undefined : formatFromPath(output)) ?? 'table';
   const formats: OutputFormat[] = ['table', 'json', 'md', 'csv'];
-  if (!(formats as string[]).includes(chosen)) throw new UsageError(`--format "${chosen}": expected table, json, md or csv`);
+  if (!(formats as string[]).includes(chosen)) {
+    const near = suggest(chosen, formats);
+    throw new UsageError(`--format "${chosen}": expected table, json, md or csv${near === undefined ? '' : ` (did you mean ${near}?)`}`);
+  }
   return chosen as OutputFormat;
 }
 

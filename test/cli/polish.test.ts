@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { botkpi, fixture } from './run.js';
+
+describe('botkpi conversations: --tz and the per-conversation KPI facts', () => {
+  it('times in --tz; contained, abandoned, fcr and sentiment as worked out in fixtures/hand/basic.md', async () => {
+    const r = await botkpi(['conversations', fixture('hand/basic.jsonl'), '--tz', 'Europe/Berlin', '--no-text-sentiment', '-f', 'jsonl']);
+    expect(r.code).toBe(0);
+    const rows = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const pick = (id: string) => {
+      const row = rows.find((x) => x.conversation_id === id) ?? {};
+      return [row.start, row.contained, row.abandoned, row.fcr, row.sentiment];
+    };
+    // basic.md, "Per-conversation summary" (b1 starts 10:00 UTC = 11:00 in Berlin in March, UTC+1).
+    expect(pick('b1')).toEqual(['2025-03-03T11:00:00+01:00', true, false, false, 0.125]);
+    expect(pick('b2')).toEqual(['2025-03-03T12:00:00+01:00', false, false, true, -0.25]);
+    expect(pick('b3')).toEqual(['2025-03-03T13:00:00+01:00', false, false, false, -0.25]);
+    expect(pick('b4')).toEqual(['2025-03-04T09:00:00+01:00', false, null, null, null]); // not bot-engaged
+    expect(pick('b5')).toEqual(['2025-03-05T10:00:00+01:00', true, false, true, 0]);
+    expect(pick('b6')).toEqual(['2025-03-11T10:00:00+01:00', true, true, true, null]);
+    expect(pick('b7')).toEqual(['2025-03-06T16:00:00+01:00', true, false, null, 0.5]); // no customer_id: no FCR
+    const csv = await botkpi(['conversations', fixture('hand/basic.jsonl')]);
+    expect(csv.stdout.split('\r\n')[0]).toContain(',escalated,contained,abandoned,handoff_at,resolved,csat,fcr,sentiment,');
+  });
+});
+
+describe('one error style and the version', () => {
+  it('-V prints the version like -v and --version', async () => {
+    const [a, b] = await Promise.all([botkpi(['-V']), botkpi(['--version'])]);
+    expect(a.code).toBe(0);
+    expect(a.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+    expect(a.stdout).toBe(b.stdout);
+  });
+
+  it.each([
+    [['report', 'x.jsonl', '--bogus'], "botkpi: unknown option '--bogus'"],
+    [['reprot', 'x.jsonl'], "botkpi: unknown command 'reprot'"],
+    [['report', 'x.jsonl', '--by', 'wek'], 'botkpi: option \'--by <dimension>\' argument \'wek\' is invalid. unknown breakdown "wek" (did you mean week?'],
+    [['report', 'x.jsonl', '-f', 'jsn'], 'botkpi: --format "jsn": expected table, json, md or csv (did you mean json?)'],
+    [['compare', 'x.jsonl', '--period', 'weak'], 'botkpi: --period "weak": expected week or month (did you mean week?)'],
+  ])('%j: exit 2, botkpi: …, with "did you mean" for values', async (args, message) => {
+    const r = await botkpi(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr.startsWith(message)).toBe(true);
+    expect(r.stderr).not.toMatch(/^error:/m);
+  });
+});
