@@ -44,3 +44,27 @@ describe('one error style and the version', () => {
     expect(r.stderr).not.toMatch(/^error:/m);
   });
 });
+
+describe('text sentiment agrees on contractions', () => {
+  it('"doesn\'t" scores like "does not" (and isn\'t, don\'t, wasn\'t, a curly apostrophe)', async () => {
+    const pairs = [
+      ["This doesn't work", 'This does not work'],
+      ["I don't like it", 'I do not like it'],
+      ["It isn't good", 'It is not good'],
+      ['That wasn’t helpful', 'That was not helpful'],
+    ];
+    const rows = pairs.flatMap(([a, b], i) => [
+      { conversation_id: `c${i}a`, timestamp: '2025-01-06T10:00:00Z', role: 'customer', language: 'en', text: a },
+      { conversation_id: `c${i}b`, timestamp: '2025-01-06T10:00:00Z', role: 'customer', language: 'en', text: b },
+    ]);
+    const r = await botkpi(['conversations', '-', '--input-format', 'jsonl', '-f', 'jsonl'], { stdin: rows.map((x) => JSON.stringify(x)).join('\n') });
+    expect(r.code).toBe(0);
+    const sentiment = new Map(r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { conversation_id: string; sentiment: number }).map((x) => [x.conversation_id, x.sentiment]));
+    // "does not work" is a −3 phrase of the lexicon: −3/√(9 + 15) = −0.6124.
+    expect(sentiment.get('c0a')).toBeCloseTo(-3 / Math.sqrt(24), 12);
+    for (let i = 0; i < pairs.length; i++) {
+      expect(sentiment.get(`c${i}a`), pairs[i]?.[0]).toBe(sentiment.get(`c${i}b`));
+      expect(sentiment.get(`c${i}a`)).toBeLessThan(0);
+    }
+  });
+});
