@@ -100,7 +100,9 @@ async function fromTranscripts(files: string[], flags: CompareFlags, period: Per
     };
     return buildReport(loaded.data, options, loaded.orders);
   };
-  return compareReports(periods.previous.label, report(periods.previous), periods.current.label, report(periods.current));
+  const cmp = compareReports(periods.previous.label, report(periods.previous), periods.current.label, report(periods.current));
+  loaded.progress?.done();
+  return cmp;
 }
 
 export function compareCommand(program: Command, io: Io, setCode: (code: number) => void): Command {

@@ -45,6 +45,7 @@ export function conversationsCommand(program: Command, io: Io, setCode: (code: n
       const context = createContext(loaded.data.conversations, options.kpi, loaded.data.fields, loaded.orders?.orders, loaded.data.dataEnd);
       const scoped = scopedConversations(loaded, options.scope, io);
       const chunks = lines(scoped, context, format, options.scope.tz);
+      loaded.progress?.done();
       // CSV carries the data's text as it is; a terminal must not run escape sequences from it.
       await writeOutput(io, toStdout(flags.output) && io.stdout.isTTY === true && format === 'csv' ? terminalSafe(chunks) : chunks, flags.output);
       setCode(0);

@@ -49,6 +49,8 @@ export interface Loaded {
   /** The config file read, if any; the transcript files as given. */
   configFile?: string;
   inputs: string[];
+  /** The progress line on a terminal: `done()` once the output is written. */
+  progress?: Progress;
 }
 
 export function addDataOptions(cmd: Command): Command {
@@ -226,8 +228,14 @@ export async function loadData(files: string[], flags: DataFlags, io: Io, cwd: s
       },
       { onReject },
     );
-    progress?.done();
-    const loaded: Loaded = { data, settings, inputs: files, ...(configFile === undefined ? {} : { configFile: displayPath(configFile, cwd) }) };
+    progress?.computing();
+    const loaded: Loaded = {
+      data,
+      settings,
+      inputs: files,
+      ...(configFile === undefined ? {} : { configFile: displayPath(configFile, cwd) }),
+      ...(progress === undefined ? {} : { progress }),
+    };
     if (flags.orders !== undefined) {
       loaded.orders = await ingestOrders(
         [readBatches(flags.orders, { ...readOptions(flags.orders), onHeader: () => {} })],

@@ -62,6 +62,7 @@ export function reportCommand(program: Command, io: Io, setCode: (code: number) 
         width: outputWidth(io),
         ...(flags.kpis === undefined ? {} : { kpis: flags.kpis }),
       });
+      loaded.progress?.done();
       // CSV and Markdown carry the data's text as it is; a terminal must not run escape sequences from it.
       const safe = !toFile && io.stdout.isTTY === true && (format === 'csv' || format === 'md') ? terminalSafe(chunks) : chunks;
       await writeOutput(io, safe, flags.output);

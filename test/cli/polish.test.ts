@@ -1,5 +1,9 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { botkpi, fixture } from './run.js';
+import { BIN, botkpi, fixture, ROOT } from './run.js';
 
 describe('botkpi conversations: --tz and the per-conversation KPI facts', () => {
   it('times in --tz; contained, abandoned, fcr and sentiment as worked out in fixtures/hand/basic.md', async () => {
@@ -67,4 +71,31 @@ describe('text sentiment agrees on contractions', () => {
       expect(sentiment.get(`c${i}a`)).toBeLessThan(0);
     }
   });
+});
+
+describe('progress on a terminal', () => {
+  const hasScript = spawnSync('script', ['--version']).status === 0;
+
+  /** Runs botkpi with stdout and stderr on a pseudo-terminal (util-linux `script`); the terminal's text. */
+  const onTerminal = (args: string[]): string => {
+    const command = [process.execPath, BIN, ...args].map((a) => `'${a}'`).join(' ');
+    const r = spawnSync('script', ['-qc', command, '/dev/null'], { encoding: 'utf8', env: { ...process.env, CI: '', NO_COLOR: '1' } });
+    return r.stdout.replace(/\r/g, '\n').replace(/\u001b\[K/g, '');
+  };
+
+  it.skipIf(!hasScript)('shows reading, then computing, then a summary; nothing for a tiny input', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'botkpi-progress-'));
+    const big = join(dir, 'big.jsonl');
+    spawnSync(process.execPath, [join(ROOT, 'scripts/generate.js'), '--conversations', '30000', '--seed', '3', '--out', big]);
+    const out = onTerminal(['report', big, '-f', 'json', '-o', join(dir, 'r.json')]);
+    const reading = out.indexOf(`reading ${big}: `);
+    const computing = out.indexOf('computing KPIs over 177,867 rows…');
+    expect(reading).toBeGreaterThanOrEqual(0);
+    expect(computing).toBeGreaterThan(reading);
+    expect(out).toMatch(/botkpi: read 177,867 rows from 1 file in \d+\.\d s; done in \d+\.\d s\n/);
+    expect(out.indexOf('botkpi: read 177,867')).toBeGreaterThan(computing);
+    const tiny = onTerminal(['report', fixture('hand/basic.jsonl'), '-f', 'json', '-o', join(dir, 'tiny.json')]);
+    expect(tiny).toBe('');
+    rmSync(dir, { recursive: true, force: true });
+  }, 180_000);
 });
