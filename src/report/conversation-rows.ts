@@ -1,7 +1,7 @@
 import { firstResponseMs, isAbandoned, isContained, resolutionMs, sentimentMean } from '../conversations/derive.js';
 import { fcrOutcome } from '../kpis/fcr-rate.js';
 import { serviceFacts } from '../kpis/facts.js';
-import { isoIn } from '../schema/timestamp.js';
+import { isoMsIn } from '../schema/timestamp.js';
 import type { KpiContext } from '../kpis/types.js';
 import { attribution } from '../kpis/money.js';
 import type { Conversation, Rating } from '../model.js';
@@ -82,12 +82,12 @@ const rating = (r: Rating | undefined): number | string | null =>
   r === undefined ? null : r.kind === 'numeric' ? r.value : r.up ? 'up' : 'down';
 
 /**
- * Times are ISO 8601 in `tz` (with its offset; `Z` in UTC); durations in seconds; abandoned and fcr
+ * Times are ISO 8601 with milliseconds in `tz` (with its offset; `Z` in UTC); durations in seconds; abandoned and fcr
  * null where the KPI does not count the conversation (not bot-engaged; no customer_id for FCR);
  * sentiment the mean of the customer messages' scores; converted/attributed_value null without orders.
  */
 export function conversationRow(c: Conversation, context: KpiContext, tz = 'UTC'): ConversationRow {
-  const iso = (ms: number): string => isoIn(ms, tz);
+  const iso = (ms: number): string => isoMsIn(ms, tz);
   const credit = context.orders === undefined ? undefined : attribution(context).get(c.id);
   const frt = firstResponseMs(c);
   const facts = serviceFacts(c, context);

@@ -8,7 +8,7 @@
 import { suggest } from '../suggest.js';
 import { FIELD_ALIASES, FIELDS, fieldKey, type Field } from './fields.js';
 
-/** Fields a transcript export cannot do without. */
+/** Fields a transcript export cannot do without (role: unless it has an event column). */
 export const REQUIRED_FIELDS: readonly Field[] = ['conversation_id', 'timestamp', 'role'];
 
 export interface ColumnMatch {
@@ -63,7 +63,8 @@ export function matchColumns(columns: readonly string[], map: Partial<Record<Fie
       break;
     }
   }
-  const missing = REQUIRED_FIELDS.filter((f) => found[f] === undefined);
+  // Without a role column every row must be an event (handoff, resolved, csat…), so an event column will do.
+  const missing = REQUIRED_FIELDS.filter((f) => found[f] === undefined && !(f === 'role' && found.event !== undefined));
   const taken = new Set(Object.values(found));
   const guesses: Partial<Record<Field, string>> = {};
   for (const field of missing) {

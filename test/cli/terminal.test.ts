@@ -54,7 +54,8 @@ describe('breakdown tables', () => {
 
   it('sort weekdays Mon…Sun, also in JSON', async () => {
     const r = await botkpi(['report', WEEKS, '--by', 'weekday']);
-    const rows = r.stdout.split('\n').filter((l) => /^│ (Mon|Tue|Wed|Thu|Fri|Sat|Sun|total) /.test(l));
+    const breakdown = r.stdout.slice(r.stdout.indexOf('By weekday'));
+    const rows = breakdown.split('\n').filter((l) => /^│ (Mon|Tue|Wed|Thu|Fri|Sat|Sun|total) /.test(l));
     expect(rows.map((l) => l.slice(2, 5))).toEqual(['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun', 'tot']);
     expect(rows[0]).toMatch(/│ Mon +│ +30 │/);
     expect(rows[1]).toMatch(/│ Tue +│ +30 │/);
