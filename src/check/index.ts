@@ -11,12 +11,12 @@
  * 1e-9; the others compare exactly.
  */
 import { UsageError } from '../errors.js';
-import { KPIS } from '../kpis/registry.js';
 import type { KpiUnit } from '../kpis/types.js';
 import { flattenKpi, type StatRow } from '../render/flatten.js';
 import { kpiMeta, unavailableReason } from '../render/meta.js';
 import { isKpiError } from '../kpis/results.js';
 import type { KpiResult, Report } from '../report/types.js';
+import { findStatisticInfo, kpiCatalogue, type KpiInfo } from './catalogue.js';
 import { suggest } from './suggest.js';
 
 export const OPS = ['<=', '>=', '==', '!=', '<', '>'] as const;
@@ -53,32 +53,54 @@ export interface CheckSummary {
   checks: CheckResult[];
   /** Every check passed or was skipped. */
   passed: boolean;
+  /** What was checked: conversations in scope, and when they started. */
+  conversations?: number;
+  period?: Report['period'];
+  tz?: string;
 }
 
 const SYNTAX =
-  /^\s*([A-Za-z_][A-Za-z0-9_]*)((?:\.[^\s.<>=!]+)*)\s*(<=|>=|==|!=|<|>)\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s*(%?)\s*$/;
-const GRAMMAR = 'expected <kpi>[.<path>] <op> <number>, e.g. containment_rate<0.6 or first_response_time.p90>30 (op: < <= > >= == !=)';
-const NOT_PERCENT: readonly KpiUnit[] = ['seconds', 'count', 'money'];
-const KPI_IDS = KPIS.map((k) => k.id);
+  /^\s*([A-Za-z_][A-Za-z0-9_]*)((?:\.[^\s.<>=!]+)*)\s*(<=|>=|==|!=|<|>)\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s*(%|ms|s|m|h|d)?\s*$/;
+const GRAMMAR =
+  'expected <kpi>[.<path>] <op> <number>[%|s|m|h|d], e.g. containment_rate<60% or first_response_time.p90>30s (op: < <= > >= == !=)';
+/** Seconds per unit of a duration threshold (`30s`, `5m`, `2h`, `1d`, `500ms`). */
+const DURATION_UNITS: Record<string, number> = { ms: 0.001, s: 1, m: 60, h: 3600, d: 86_400 };
 
 const fail = (text: string, why: string): never => {
   throw new UsageError(`check "${text}": ${why}`);
 };
 
 /** Parses one expression; throws a UsageError (exit 2) saying what is wrong. */
-export function parseCheck(text: string, kpiIds: readonly string[] = KPI_IDS): Check {
+export function parseCheck(text: string, catalogue: readonly KpiInfo[] = kpiCatalogue()): Check {
   const m = SYNTAX.exec(text);
   if (!m) return fail(text, GRAMMAR);
-  const [, kpi = '', rawPath = '', op = '<', number = '', percent = ''] = m;
-  if (!kpiIds.includes(kpi)) {
-    const near = suggest(kpi, kpiIds);
-    return fail(text, `unknown KPI "${kpi}"${near === undefined ? ` (known: ${kpiIds.join(', ')})` : ` (did you mean ${near}?)`}`);
+  const [, kpi = '', rawPath = '', op = '<', number = '', suffix = ''] = m;
+  const info = catalogue.find((k) => k.id === kpi);
+  if (info === undefined) {
+    const ids = catalogue.map((k) => k.id);
+    const near = suggest(kpi, ids);
+    return fail(text, `unknown KPI "${kpi}"${near === undefined ? ` (known: ${ids.join(', ')}; see botkpi kpis)` : ` (did you mean ${near}?)`}`);
   }
-  if (percent !== '' && NOT_PERCENT.includes(kpiMeta(kpi).unit)) return fail(text, `a percentage only applies to rates, and ${kpi} is in ${kpiMeta(kpi).unit}`);
+  const path = rawPath === '' ? 'value' : rawPath.slice(1);
+  const stat = findStatisticInfo(info, path);
+  if (stat === undefined) {
+    const paths = info.statistics.map((s) => s.path);
+    const near = suggest(path, paths);
+    const what = path === 'value' ? 'no single value: name a statistic' : `no statistic "${path}"`;
+    return fail(text, `${kpi} has ${what} (${near === undefined || path === 'value' ? `one of ${paths.join(', ')}` : `did you mean ${kpi}.${near}?`})`);
+  }
   const value = Number(number);
   if (!Number.isFinite(value)) return fail(text, `"${number}" is not a finite number`);
-  const path = rawPath === '' ? 'value' : rawPath.slice(1);
-  return { expression: text.trim(), kpi, path, op: op as Op, threshold: percent === '' ? value : value / 100, percent: percent !== '' };
+  const where = path === 'value' ? kpi : `${kpi}.${path}`;
+  if (suffix === '%' && stat.unit !== 'ratio') return fail(text, `a percentage only applies to rates, and ${where} is in ${stat.unit}`);
+  if (suffix !== '%' && suffix !== '' && stat.unit !== 'seconds') {
+    return fail(text, `a duration (${number}${suffix}) only applies to times, and ${where} is in ${stat.unit}`);
+  }
+  if (suffix === '' && stat.unit === 'ratio' && Math.abs(value) > 1) {
+    return fail(text, `${where} is a rate from 0 to 1: did you mean ${number}%?`);
+  }
+  const threshold = suffix === '%' ? value / 100 : suffix === '' ? value : value * (DURATION_UNITS[suffix] as number);
+  return { expression: text.trim(), kpi, path, op: op as Op, threshold, percent: suffix === '%' };
 }
 
 /** Whether the fail-if condition `value op threshold` holds. */
@@ -133,7 +155,11 @@ export function evaluateCheck(check: Check, report: Pick<Report, 'kpis'>, allowM
   return out;
 }
 
-export function evaluateChecks(checks: readonly Check[], report: Pick<Report, 'kpis'>, allowMissing = false): CheckSummary {
+export function evaluateChecks(checks: readonly Check[], report: Pick<Report, 'kpis'> & Partial<Report>, allowMissing = false): CheckSummary {
   const results = checks.map((c) => evaluateCheck(c, report, allowMissing));
-  return { checks: results, passed: results.every((r) => r.passed) };
+  const summary: CheckSummary = { checks: results, passed: results.every((r) => r.passed) };
+  if (report.dataQuality !== undefined) summary.conversations = report.dataQuality.conversationsInScope;
+  if (report.period !== undefined) summary.period = report.period;
+  if (report.options !== undefined) summary.tz = report.options.tz;
+  return summary;
 }

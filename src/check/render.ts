@@ -1,11 +1,15 @@
 /** Output of `botkpi check`: a table of checks with value and verdict, or JSON. */
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
-import { formatByUnit, formatPercent, NA } from '../render/format.js';
+import { formatByUnit, formatInt, formatPercent, NA } from '../render/format.js';
+import { periodText } from '../render/summary.js';
 import { sanitize } from '../render/table.js';
 import type { CheckResult, CheckSummary } from './index.js';
 
-/** `{checks: [{expression, kpi, path, op, threshold, value, unit, passed, skipped?, reason?}], passed}`. */
+/**
+ * `{checks: [{expression, kpi, path, op, threshold, value, unit, passed, skipped?, reason?}], passed,
+ * conversations, period: {first, last}, tz}`.
+ */
 export function renderCheckJson(summary: CheckSummary): string {
   return JSON.stringify(summary, null, 2) + '\n';
 }
@@ -17,6 +21,13 @@ export function summaryLine(summary: CheckSummary): string {
   const [passed, failed, skipped] = [count('pass'), count('FAIL'), count('skipped')];
   const parts = [`${passed} passed`, `${failed} failed`, ...(skipped > 0 ? [`${skipped} skipped (n/a)`] : [])];
   return `${summary.passed ? 'OK' : 'FAILED'}: ${parts.join(', ')}`;
+}
+
+/** `checked 200 conversations · data 2025-01-06 00:00 – 2025-01-19 23:00 (UTC)`. */
+export function scopeLine(summary: CheckSummary): string | undefined {
+  if (summary.conversations === undefined || summary.period === undefined) return undefined;
+  const n = `checked ${formatInt(summary.conversations)} conversation${summary.conversations === 1 ? '' : 's'}`;
+  return `${n} · ${periodText({ period: summary.period, options: { tz: summary.tz ?? 'UTC' } })}`;
 }
 
 export function renderCheckTable(summary: CheckSummary, options: { color: boolean }): string {
@@ -32,5 +43,6 @@ export function renderCheckTable(summary: CheckSummary, options: { color: boolea
     const paint = v === 'pass' ? c.green : v === 'FAIL' ? c.red.bold : c.dim;
     table.push([sanitize(r.expression), value, paint(v)]);
   }
-  return `${table.toString()}\n${summary.passed ? c.green(summaryLine(summary)) : c.red(summaryLine(summary))}\n`;
+  const scope = scopeLine(summary);
+  return `${scope === undefined ? '' : `${c.dim(scope)}\n`}${table.toString()}\n${summary.passed ? c.green(summaryLine(summary)) : c.red(summaryLine(summary))}\n`;
 }

@@ -50,6 +50,7 @@ export function checkCommand(program: Command, io: Io, setCode: (code: number) =
       const loaded = await loadData(files, flags, io, process.cwd());
       const summary = evaluateChecks(checks, makeReport(loaded, flags, [], io), flags.allowMissing === true);
       const text = format === 'json' ? renderCheckJson(summary) : renderCheckTable(summary, { color: useColor(io, flags.color, false) });
+      loaded.progress?.done();
       setCode(summary.passed ? 0 : 1);
       await writeOutput(io, text, undefined);
     });

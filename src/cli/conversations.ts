@@ -44,7 +44,8 @@ export function conversationsCommand(program: Command, io: Io, setCode: (code: n
       const options = reportOptions(loaded, flags, []);
       const context = createContext(loaded.data.conversations, options.kpi, loaded.data.fields, loaded.orders?.orders, loaded.data.dataEnd);
       const scoped = scopedConversations(loaded, options.scope, io);
-      const chunks = lines(scoped, context, format);
+      const chunks = lines(scoped, context, format, options.scope.tz);
+      loaded.progress?.done();
       // CSV carries the data's text as it is; a terminal must not run escape sequences from it.
       await writeOutput(io, toStdout(flags.output) && io.stdout.isTTY === true && format === 'csv' ? terminalSafe(chunks) : chunks, flags.output);
       setCode(0);
@@ -53,10 +54,10 @@ export function conversationsCommand(program: Command, io: Io, setCode: (code: n
 }
 
 /** One line per conversation, made as it is written (a million conversations are never one string). */
-function* lines(conversations: readonly Conversation[], context: KpiContext, format: 'csv' | 'jsonl'): Generator<string> {
+function* lines(conversations: readonly Conversation[], context: KpiContext, format: 'csv' | 'jsonl', tz: string): Generator<string> {
   if (format === 'csv') yield csvLine(CONVERSATION_COLUMNS);
   for (const c of conversations) {
-    const r = conversationRow(c, context);
+    const r = conversationRow(c, context, tz);
     yield format === 'jsonl' ? `${JSON.stringify(r)}\n` : csvLine(CONVERSATION_COLUMNS.map((k) => cell(r[k])));
   }
 }

@@ -1,3 +1,4 @@
+import { isAbsolute, relative } from 'node:path';
 import type { Command } from 'commander';
 import { suggest } from '../check/suggest.js';
 import type { Dimension } from '../conversations/attributes.js';
@@ -15,11 +16,14 @@ import type { RowCounts } from '../report/types.js';
 import { fieldKey } from '../schema/fields.js';
 import type { KpiFailure } from '../kpis/runner.js';
 import type { GroupKey, Report } from '../report/types.js';
+import { mapLine, matchColumns } from '../schema/columns.js';
+import { valueHint, valueMapOf } from '../schema/value-map.js';
+import type { Field } from '../schema/fields.js';
 import { parseBound } from '../schema/timestamp.js';
 import { textAnalysisLoader } from '../text/index.js';
 import { AtomicFile, checkOutputPath, version, warn, type Io } from './io.js';
 import { fileSize, Progress } from './progress.js';
-import { collect, parseList, parseMapping, parseNumberIn } from './options.js';
+import { collect, parseList, parseMapping, parseNumberIn, parseValueMapping } from './options.js';
 
 /** How many rejected rows are spelled out on stderr before the rest are summed up. */
 const REJECTIONS_SHOWN = 5;
@@ -45,6 +49,10 @@ export interface Loaded {
   settings: Settings;
   /** Per file as given: the adapter that read it and what it derived. */
   inputs: LoadedInput[];
+  /** The config file read, if any. */
+  configFile?: string;
+  /** The progress line on a terminal: `done()` once the output is written. */
+  progress?: Progress;
 }
 
 export interface LoadedInput {
@@ -60,6 +68,7 @@ export function addDataOptions(cmd: Command): Command {
     .option('--input-format <format>', `input shape, detected when not given: ${formatChoices()}`)
     .option('--tz <zone>', 'IANA time zone for ISO times without offset, --since/--until and time buckets (default UTC)')
     .option('--map <field=column>', 'read a field from another column name (repeatable)', parseMapping)
+    .option('--map-value <field:value=value>', 'translate a value before validation, e.g. role:End-user=customer (repeatable)', parseValueMapping)
     .option('--since <date>', 'only conversations starting at or after this date/time (in --tz)')
     .option('--until <date>', 'only conversations starting before this date/time (in --tz)')
     .option('--where <field=value>', 'only conversations matching (repeatable; field!=value excludes)', collect, [])
@@ -92,7 +101,8 @@ export function givenOptions<T extends object>(cmd: Command): T {
 function formatRejection(r: Rejection): string {
   const value = r.value === undefined ? '' : ` ${JSON.stringify(r.value)}`;
   const path = r.path === undefined || r.path === '' ? '' : ` ${r.path}`;
-  return `${r.file} line ${r.line}${path}: ${r.reason}${value}`;
+  const hint = valueHint(r.reason, r.value);
+  return `${r.file} line ${r.line}${path}: ${r.reason}${value}${hint === undefined ? '' : ` (${hint})`}`;
 }
 
 /** `--input-format` / `input.format`: a reader format (the shape still detected) or an adapter id (the shape pinned). */
@@ -215,7 +225,7 @@ export async function loadData(
   /** Sees every batch of rows after the adapt stage (for `inspect`). */
   observe?: (batch: readonly RawRow[]) => void,
 ): Promise<Loaded> {
-  const { config } = await loadConfig(flags.config, cwd);
+  const { config, file: configFile } = await loadConfig(flags.config, cwd);
   const settings = resolveSettings(flags, config);
   const format = inputFormat(settings.inputFormat);
   const textEncoding = encoding(flags.encoding);
@@ -230,6 +240,8 @@ export async function loadData(
   if (flags.output !== undefined && flags.output !== '-' && flags.output === flags.rejects) {
     throw new UsageError(`-o and --rejects name the same file (${flags.output})`);
   }
+
+  for (const file of files) if (file !== '-') await checkColumns(file, format.reader, settings.map);
 
   const rejectsFile = flags.rejects === undefined ? undefined : await AtomicFile.create(flags.rejects);
   let pending = '';
@@ -284,15 +296,22 @@ export async function loadData(
         tz: settings.tz,
         csatScale: settings.csatScale,
         map: settings.map,
+        mapValues: valueMapOf(settings.mapValues),
         textAnalysis: textAnalysisLoader(settings.detectLanguage, settings.textSentiment),
         ...(settings.splitAfterMs === undefined ? {} : { splitAfterMs: settings.splitAfterMs }),
         ...(keep.questions === true ? { keepQuestions: true } : {}),
       },
       { onReject },
     );
-    progress?.done();
+    progress?.computing();
     const data = withInputs(ingested, loadedInputs);
-    const loaded: Loaded = { data, settings, inputs: loadedInputs };
+    const loaded: Loaded = {
+      data,
+      settings,
+      inputs: loadedInputs,
+      ...(configFile === undefined ? {} : { configFile: displayPath(configFile, cwd) }),
+      ...(progress === undefined ? {} : { progress }),
+    };
     if (flags.orders !== undefined) {
       loaded.orders = await ingestOrders(
         [readBatches(flags.orders, { ...readOptions(flags.orders), onHeader: () => {} })],
@@ -374,6 +393,55 @@ export function scopedConversations(loaded: Loaded, scope: Scope, io: Io): Conve
   return scoped;
 }
 
+/** A path as the user would write it: relative to the working directory when inside it. */
+function displayPath(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+}
+
+/** How many rows a peek at a file's head reads. */
+const PEEK_ROWS = 1000;
+
+/** The first rows of a file (about PEEK_ROWS) and their column names (the CSV header; the keys of the first JSON objects). */
+export async function peekRows(
+  file: string,
+  format: InputFormat | undefined,
+  stdin?: NodeJS.ReadableStream,
+): Promise<{ columns: string[]; rows: Record<string, unknown>[] }> {
+  const columns = new Set<string>();
+  const rows: Record<string, unknown>[] = [];
+  for await (const batch of readBatches(file, { ...(format === undefined ? {} : { format }), ...(stdin === undefined ? {} : { stdin }) })) {
+    for (const row of batch) {
+      if (!row.ok) continue;
+      rows.push(row.fields);
+      for (const key of Object.keys(row.fields)) columns.add(key);
+    }
+    if (rows.length >= PEEK_ROWS) break;
+  }
+  return { columns: [...columns], rows };
+}
+
+export const peekColumns = async (file: string, format: InputFormat | undefined): Promise<string[]> => (await peekRows(file, format)).columns;
+
+/**
+ * Stops before reading a file whose columns lack required fields, naming all of them at once with
+ * the file's columns and a `--map` line to paste.
+ */
+async function checkColumns(file: string, format: InputFormat | undefined, map: Partial<Record<Field, string>>): Promise<void> {
+  const columns = await peekColumns(file, format);
+  if (columns.length === 0) return;
+  const { missing, guesses } = matchColumns(columns, map);
+  if (missing.length === 0) return;
+  const fields = missing.length === 1 ? 'required field' : 'required fields';
+  throw new UsageError(
+    [
+      `${file}: no column for the ${fields} ${missing.join(', ')}`,
+      `its columns: ${columns.join(', ')}`,
+      `map them, e.g.: ${mapLine(missing, guesses)}  (or write a config with: botkpi init --from ${file})`,
+    ].join('\nbotkpi: '),
+  );
+}
+
 function bound(name: string, text: string | undefined, tz: string): number | undefined {
   if (text === undefined) return undefined;
   const ms = parseBound(text, tz);
@@ -418,6 +486,9 @@ export function reportOptions(loaded: Loaded, flags: DataFlags, by: readonly Dim
     },
     baseCurrency: settings.baseCurrency,
     version: version(),
+    inputs: loaded.inputs.map((i) => i.file),
+    ...(loaded.configFile === undefined ? {} : { config: loaded.configFile }),
+    ...(flags.orders === undefined ? {} : { orders: flags.orders }),
   };
 }
 

@@ -6,7 +6,7 @@ import { UsageError } from '../errors.js';
 
 /** The process surface the CLI uses, injectable for in-process tests. */
 export interface Io {
-  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
   stdin: NodeJS.ReadableStream;
   env: NodeJS.ProcessEnv;
@@ -223,6 +223,13 @@ export function checkOutputPath(flag: string, path: string | undefined, inputs: 
       throw new UsageError(`${flag} ${path}: is an input file (${input}); refusing to overwrite it`);
     }
   }
+}
+
+/** Columns the output may use: the terminal's width, else COLUMNS, else 80. */
+export function outputWidth(io: Io): number {
+  if (io.stdout.isTTY === true && typeof io.stdout.columns === 'number' && io.stdout.columns > 0) return io.stdout.columns;
+  const env = Number(io.env.COLUMNS);
+  return Number.isInteger(env) && env > 0 ? env : 80;
 }
 
 export function warn(io: Io, message: string): void {

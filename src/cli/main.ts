@@ -8,19 +8,22 @@ import { conversationsCommand } from './conversations.js';
 import { gapsCommand } from './gaps.js';
 import { initCommand } from './init.js';
 import { inspectCommand } from './inspect.js';
+import { kpisCommand } from './kpis.js';
 import { schemaCommand } from './schema.js';
 import { REPORT_EXAMPLES, reportCommand } from './report.js';
 
 export function buildProgram(io: Io, setCode: (code: number) => void): Command {
   const program = new Command('botkpi')
     .description('Honest KPIs for AI customer-service bots, computed from raw transcripts.')
-    .version(version(), '-v, --version')
+    .version(version(), '-v, --version', 'print the version (also -V)')
     .option('--debug', 'print stack traces of errors')
     .showSuggestionAfterError(true)
     .showHelpAfterError('(run botkpi --help for usage)')
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
+      // One error style everywhere: `botkpi: …`, as for every other error.
+      outputError: (s, write) => write(`botkpi: ${s.replace(/^error: /, '')}`),
     })
     .exitOverride()
     .addHelpText(
@@ -43,6 +46,7 @@ ${REPORT_EXAMPLES.trimStart()}
   inspectCommand(program, io, setCode);
   schemaCommand(program, io, setCode);
   initCommand(program, io, setCode);
+  kpisCommand(program, io, setCode);
   return program;
 }
 
@@ -52,7 +56,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   const program = buildProgram(io, (c) => (code = c));
   const debug = argv.includes('--debug');
   try {
-    await program.parseAsync(argv, { from: 'user' });
+    // -V is the version as well as -v (the flag most CLIs use).
+    await program.parseAsync(argv.length === 1 && argv[0] === '-V' ? ['--version'] : argv, { from: 'user' });
     return code;
   } catch (err) {
     // The reader of stdout is gone (`| head`): what it wanted it has; nothing is wrong (a check

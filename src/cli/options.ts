@@ -1,4 +1,6 @@
 import { InvalidArgumentError } from 'commander';
+import { findStatisticInfo, kpiCatalogue } from '../check/catalogue.js';
+import { suggest } from '../check/suggest.js';
 import { DIMENSIONS, type Dimension } from '../conversations/attributes.js';
 import { FIELDS, type Field } from '../schema/fields.js';
 
@@ -20,7 +22,8 @@ export function parseNumberIn(min: number, max: number) {
 export function parseDimension(text: string, previous: Dimension[] = []): Dimension[] {
   const d = text.trim().toLowerCase();
   if (!(DIMENSIONS as readonly string[]).includes(d)) {
-    throw new InvalidArgumentError(`unknown breakdown "${text}" (one of ${DIMENSIONS.join(', ')})`);
+    const near = suggest(d, DIMENSIONS);
+    throw new InvalidArgumentError(`unknown breakdown "${text}" (${near === undefined ? '' : `did you mean ${near}? `}one of ${DIMENSIONS.join(', ')})`);
   }
   return [...previous, d as Dimension];
 }
@@ -41,4 +44,40 @@ export function parseList(text: string): string[] {
     .split(',')
     .map((s) => s.trim())
     .filter((s) => s !== '');
+}
+
+/** `--kpis containment_rate,first_response_time.p90`: KPI ids (optionally with a statistic) that `botkpi kpis` lists. */
+export function parseKpiColumns(text: string): string[] {
+  const catalogue = kpiCatalogue();
+  const items = parseList(text);
+  if (items.length === 0) throw new InvalidArgumentError('expected a comma-separated list of KPI ids (see botkpi kpis)');
+  for (const item of items) {
+    const [id = '', ...rest] = item.split('.');
+    const info = catalogue.find((k) => k.id === id);
+    if (info === undefined) {
+      const near = suggest(id, catalogue.map((k) => k.id));
+      throw new InvalidArgumentError(`unknown KPI "${id}"${near === undefined ? ' (see botkpi kpis)' : ` (did you mean ${near}?)`}`);
+    }
+    if (rest.length > 0 && findStatisticInfo(info, rest.join('.')) === undefined) {
+      const paths = info.statistics.map((s) => s.path);
+      throw new InvalidArgumentError(`${id} has no statistic "${rest.join('.')}" (one of ${paths.join(', ')})`);
+    }
+  }
+  return items;
+}
+
+/** `--map-value role:End-user=customer`, repeatable: field → {value → value}. */
+export function parseValueMapping(
+  text: string,
+  previous: Partial<Record<Field, Record<string, string>>> = {},
+): Partial<Record<Field, Record<string, string>>> {
+  const m = /^\s*([^:=]+?)\s*:(.+?)=(.*)$/.exec(text);
+  if (!m) throw new InvalidArgumentError(`expected field:value=replacement, e.g. role:End-user=customer, got "${text}"`);
+  const field = (m[1] ?? '').toLowerCase();
+  if (!(FIELDS as readonly string[]).includes(field)) {
+    const near = suggest(field, FIELDS);
+    throw new InvalidArgumentError(`unknown field "${m[1]}"${near === undefined ? ` (one of ${FIELDS.join(', ')})` : ` (did you mean ${near}?)`}`);
+  }
+  const f = field as Field;
+  return { ...previous, [f]: { ...previous[f], [(m[2] ?? '').trim()]: (m[3] ?? '').trim() } };
 }

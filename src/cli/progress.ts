@@ -4,6 +4,8 @@ import { formatInt } from '../render/format.js';
 import type { Io } from './io.js';
 
 const INTERVAL_MS = 250;
+/** Nothing is drawn before this: a tiny input is done before it. */
+const QUIET_MS = 1000;
 
 /**
  * Progress of a long read on stderr (rows, MB/s, percent of the file when its size is known), only
@@ -16,6 +18,9 @@ export class Progress {
   private drawn = false;
   private readonly started = Date.now();
 
+  private files = 0;
+  private readSeconds = 0;
+
   private constructor(private readonly io: Io) {}
 
   static create(io: Io): Progress | undefined {
@@ -25,6 +30,7 @@ export class Progress {
   /** Counts the rows of a source as they pass, redrawing now and then. */
   async *track(source: AsyncIterable<RawRow[]>, file: string, size: () => number | undefined): AsyncGenerator<RawRow[]> {
     const total = size();
+    this.files++;
     for await (const batch of source) {
       this.rows += batch.length;
       this.draw(file, total);
@@ -38,7 +44,7 @@ export class Progress {
 
   private draw(file: string, total: number | undefined): void {
     const now = Date.now();
-    if (now - this.lastDraw < INTERVAL_MS) return;
+    if (now - this.started < QUIET_MS || now - this.lastDraw < INTERVAL_MS) return;
     this.lastDraw = now;
     const seconds = Math.max(0.001, (now - this.started) / 1000);
     const mbs = this.bytes / 1e6 / seconds;
@@ -47,8 +53,21 @@ export class Progress {
     this.drawn = true;
   }
 
+  /** Reading is over: the line says the KPIs are being computed (when anything was drawn). */
+  computing(): void {
+    this.readSeconds = (Date.now() - this.started) / 1000;
+    if (this.drawn) this.io.stderr.write(`\r\x1b[Kcomputing KPIs over ${formatInt(this.rows)} rows…`);
+  }
+
+  /** The end: the line gives way to a summary of the run (when anything was drawn). */
   done(): void {
-    if (this.drawn) this.io.stderr.write('\r\x1b[K');
+    if (!this.drawn) return;
+    const total = (Date.now() - this.started) / 1000;
+    const files = `${this.files} file${this.files === 1 ? '' : 's'}`;
+    this.io.stderr.write(
+      `\r\x1b[Kbotkpi: read ${formatInt(this.rows)} rows from ${files} in ${this.readSeconds.toFixed(1)} s; done in ${total.toFixed(1)} s\n`,
+    );
+    this.drawn = false;
   }
 }
 

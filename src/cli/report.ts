@@ -1,13 +1,15 @@
 import type { Command } from 'commander';
 import type { Dimension } from '../conversations/attributes.js';
 import { UsageError } from '../errors.js';
+import { suggest } from '../suggest.js';
 import { formatFromPath, OUTPUT_EXTENSIONS, renderChunks, type OutputFormat } from '../render/index.js';
 import { addDataOptions, givenOptions, loadData, makeReport, type DataFlags } from './data.js';
-import { terminalSafe, toStdout, useColor, writeOutput, type Io } from './io.js';
-import { parseDimension } from './options.js';
+import { outputWidth, terminalSafe, toStdout, useColor, writeOutput, type Io } from './io.js';
+import { parseDimension, parseKpiColumns } from './options.js';
 
 export interface ReportFlags extends DataFlags {
   by: Dimension[];
+  kpis?: string[];
   format?: string;
   output?: string;
   color?: boolean;
@@ -31,7 +33,10 @@ export function resolveFormat(format: string | undefined, output: string | undef
   }
   const chosen = format ?? (output === undefined ? undefined : formatFromPath(output)) ?? 'table';
   const formats: OutputFormat[] = ['table', 'json', 'md', 'csv'];
-  if (!(formats as string[]).includes(chosen)) throw new UsageError(`--format "${chosen}": expected table, json, md or csv`);
+  if (!(formats as string[]).includes(chosen)) {
+    const near = suggest(chosen, formats);
+    throw new UsageError(`--format "${chosen}": expected table, json, md or csv${near === undefined ? '' : ` (did you mean ${near}?)`}`);
+  }
   return chosen as OutputFormat;
 }
 
@@ -43,6 +48,7 @@ export function reportCommand(program: Command, io: Io, setCode: (code: number) 
     .option('-f, --format <format>', 'table, json, md or csv (default: from -o, else table)')
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--by <dimension>', 'break down by channel|language|market|intent|hour|weekday|day|week|month|hours (repeatable)', parseDimension, [])
+    .option('--kpis <list>', 'columns of the breakdown tables: comma-separated KPI ids, optionally with a statistic (csat_score,first_response_time.p90)', parseKpiColumns)
     .option('--no-color', 'no colour in the table, even on a terminal');
   addDataOptions(cmd)
     .addHelpText('after', REPORT_EXAMPLES)
@@ -52,7 +58,12 @@ export function reportCommand(program: Command, io: Io, setCode: (code: number) 
       const loaded = await loadData(files, flags, io, process.cwd());
       const report = makeReport(loaded, flags, flags.by, io);
       const toFile = !toStdout(flags.output);
-      const chunks = renderChunks(report, format, { color: useColor(io, flags.color, toFile) });
+      const chunks = renderChunks(report, format, {
+        color: useColor(io, flags.color, toFile),
+        width: outputWidth(io),
+        ...(flags.kpis === undefined ? {} : { kpis: flags.kpis }),
+      });
+      loaded.progress?.done();
       // CSV and Markdown carry the data's text as it is; a terminal must not run escape sequences from it.
       const safe = !toFile && io.stdout.isTTY === true && (format === 'csv' || format === 'md') ? terminalSafe(chunks) : chunks;
       await writeOutput(io, safe, flags.output);

@@ -9,7 +9,8 @@
  * across a daylight-saving change is 1 hour shorter or longer than 7 days.
  */
 import { TZDate } from '@date-fns/tz';
-import { addMonths, addWeeks, format, formatISO, startOfISOWeek, startOfMonth } from 'date-fns';
+import { addMonths, addWeeks, format, startOfISOWeek, startOfMonth } from 'date-fns';
+export { isoIn } from '../schema/timestamp.js';
 
 export const PERIODS = ['week', 'month'] as const;
 export type Period = (typeof PERIODS)[number];
@@ -52,7 +53,3 @@ export function comparePeriods(period: Period, tz: string, anchor: { until?: num
   return periodsAround(anchor.latestStart, period, tz);
 }
 
-/** An instant as ISO 8601 in the zone: `2025-01-13T00:00:00+01:00` (`Z` in UTC). */
-export function isoIn(ms: number, tz: string): string {
-  return formatISO(new TZDate(ms, tz));
-}

@@ -89,6 +89,10 @@ export const configSchema = z
       .partialRecord(z.enum(FIELDS), z.string())
       .optional()
       .describe('field → column name in your export, e.g. {"conversation_id": "ticket_id"}'),
+    map_values: z
+      .partialRecord(z.enum(FIELDS), z.record(z.string(), z.string()))
+      .optional()
+      .describe('field → {value in your export: value to use}, applied before validation, e.g. {"role": {"End-user": "customer"}}'),
     intents: z
       .object({
         fallback: z.array(z.string()).optional().describe('intents that mean "not recognised"'),

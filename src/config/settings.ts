@@ -45,6 +45,8 @@ export interface Settings {
   bots: string[];
   agents: string[];
   map: Partial<Record<Field, string>>;
+  /** Field → {value as written → value to use}: config `map_values`, then `--map-value`. */
+  mapValues: Partial<Record<Field, Record<string, string>>>;
   csatScale: number;
   csatSatisfiedFrom: number;
   fallbackIntents: string[];
@@ -73,6 +75,7 @@ export interface SettingFlags {
   tz?: string;
   inputFormat?: string;
   map?: Partial<Record<Field, string>>;
+  mapValue?: Partial<Record<Field, Record<string, string>>>;
   csatScale?: number;
   csatThreshold?: number;
   fallbackIntents?: string[];
@@ -157,6 +160,17 @@ function window(name: string, value: string | number, unit: 'd' | 'h'): number {
   return ms;
 }
 
+function mergeValueMaps(
+  a: Partial<Record<Field, Record<string, string>>>,
+  b: Partial<Record<Field, Record<string, string>>>,
+): Partial<Record<Field, Record<string, string>>> {
+  const out: Partial<Record<Field, Record<string, string>>> = {};
+  for (const [field, pairs] of [...Object.entries(a), ...Object.entries(b)] as [Field, Record<string, string> | undefined][]) {
+    out[field] = { ...out[field], ...pairs };
+  }
+  return out;
+}
+
 export function resolveSettings(flags: SettingFlags, config: Config): Settings {
   const tz = flags.tz ?? config.timezone ?? DEFAULTS.tz;
   if (!isValidTimeZone(tz)) throw new UsageError(`unknown time zone "${tz}" (use an IANA name like Europe/Berlin)`);
@@ -174,6 +188,7 @@ export function resolveSettings(flags: SettingFlags, config: Config): Settings {
     bots: config.input?.bots ?? [],
     agents: config.input?.agents ?? [],
     map: { ...config.map, ...flags.map },
+    mapValues: mergeValueMaps(config.map_values ?? {}, flags.mapValue ?? {}),
     csatScale,
     csatSatisfiedFrom: flags.csatThreshold ?? config.csat?.satisfied_from ?? Math.ceil(0.8 * csatScale),
     fallbackIntents: flags.fallbackIntents ?? config.intents?.fallback ?? [...DEFAULT_FALLBACK_INTENTS],

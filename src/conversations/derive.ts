@@ -76,3 +76,20 @@ export function handoffWaitMs(c: Conversation): number | undefined {
   if (c.explicitHandoffAt === undefined || c.agentAfterHandoffAt === undefined) return undefined;
   return c.agentAfterHandoffAt - c.explicitHandoffAt;
 }
+
+/** Left by the customer: bot-engaged, not escalated, not resolved, and the customer had the last (non-system) word. */
+export function isAbandoned(c: Conversation): boolean {
+  return isContained(c) && c.resolved !== true && lastSpeaker(c) === 'customer';
+}
+
+/** The conversation's sentiment: the mean of its customer messages' scores; undefined when none is scored. */
+export function sentimentMean(c: Conversation): number | undefined {
+  let total = 0;
+  let scored = 0;
+  for (const m of c.messages) {
+    if (m.role !== 'customer' || m.sentiment === undefined) continue;
+    total += m.sentiment;
+    scored++;
+  }
+  return scored === 0 ? undefined : total / scored;
+}

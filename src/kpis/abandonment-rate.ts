@@ -1,4 +1,4 @@
-import { isContained, lastSpeaker } from '../conversations/derive.js';
+import { isAbandoned } from '../conversations/derive.js';
 import type { Rate } from '../report/types.js';
 import { NO_BOT } from './containment-rate.js';
 import { rateOf } from './results.js';
@@ -17,7 +17,7 @@ export const abandonmentRate: Kpi<Rate> = {
     rateOf(
       convs,
       (c) => c.botEngaged,
-      (c) => isContained(c) && c.resolved !== true && lastSpeaker(c) === 'customer',
+      isAbandoned,
       NO_BOT,
     ),
 };

@@ -11,6 +11,7 @@ export const aiResolutionRate: Kpi<Rate> = {
   unit: 'ratio',
   shape: 'rate',
   direction: 'higher',
+  breakdown: 'value',
   requires: [],
   compute(convs, ctx) {
     const { counts, bot } = outcomeCounts(convs, ctx);

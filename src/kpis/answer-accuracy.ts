@@ -10,6 +10,7 @@ export const answerAccuracy: Kpi<Rate> = {
   unit: 'ratio',
   shape: 'rate',
   direction: 'higher',
+  breakdown: 'value',
   requires: ['answer_correct'],
   compute(convs, ctx) {
     const t = qualityTotals(convs, ctx);

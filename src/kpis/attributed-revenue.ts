@@ -8,6 +8,7 @@ export const attributedRevenue: Kpi<Value> = {
   description: 'Σ value (in the base currency) of the orders credited to conversations in scope; count = orders credited.',
   unit: 'money',
   direction: 'higher',
+  breakdown: 'value',
   requires: ['customer_id'],
   applicable: ordersApplicable,
   compute(convs, ctx) {

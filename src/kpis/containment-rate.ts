@@ -12,6 +12,7 @@ export const containmentRate: Kpi<Rate> = {
   unit: 'ratio',
   shape: 'rate',
   direction: 'higher',
+  breakdown: 'value',
   requires: [],
   compute: (convs) => rateOf(convs, (c) => c.botEngaged, isContained, NO_BOT),
 };

@@ -8,6 +8,7 @@ export const conversations: Kpi<ConversationsKpi> = {
   description: 'Conversations in scope, with bot-engaged conversations, distinct customers and messages by role.',
   unit: 'count',
   direction: 'neutral',
+  breakdown: 'value',
   requires: [],
   compute(convs, ctx) {
     const messages = { customer: 0, bot: 0, agent: 0, system: 0, total: 0 };

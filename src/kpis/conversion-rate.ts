@@ -11,6 +11,7 @@ export const conversionRate: Kpi<Rate> = {
   unit: 'ratio',
   shape: 'rate',
   direction: 'higher',
+  breakdown: 'value',
   requires: ['customer_id'],
   applicable: ordersApplicable,
   compute(convs, ctx) {

@@ -11,6 +11,7 @@ export const csatScore: Kpi<Rate> = {
   unit: 'ratio',
   shape: 'rate',
   direction: 'higher',
+  breakdown: 'value',
   requires: ['csat'],
   compute: (convs, ctx) =>
     rateOf(

@@ -37,6 +37,13 @@ export function hasFollowUp(c: Conversation, starts: readonly number[], windowMs
   return next !== undefined && next <= c.end + windowMs;
 }
 
+/** Whether a conversation counts for FCR (bot-engaged, with a customer) and, if so, whether it passes. */
+export function fcrOutcome(c: Conversation, ctx: KpiContext): boolean | undefined {
+  if (!c.botEngaged || c.customerId === undefined) return undefined;
+  const starts = customerStarts(ctx).get(c.customerId) as readonly number[];
+  return c.resolved !== false && !hasFollowUp(c, starts, ctx.options.fcrWindowMs);
+}
+
 export const fcrRate: Kpi<Rate> = {
   id: 'fcr_rate',
   title: 'First contact resolution',

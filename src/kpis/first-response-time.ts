@@ -12,6 +12,7 @@ export const firstResponseTime: Kpi<FirstResponseTimeKpi> = {
     "Seconds from a conversation's first customer message to the first bot or agent reply after it; business = the same in business seconds.",
   unit: 'seconds',
   direction: 'lower',
+  breakdown: 'p50',
   requires: ['timestamp'],
   compute(convs, ctx) {
     const values = replyTimes(convs, ctx).first;

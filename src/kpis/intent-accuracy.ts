@@ -9,7 +9,7 @@ export const intentAccuracy: Kpi<IntentAccuracyKpi> = {
   id: 'intent_accuracy',
   title: 'Intent accuracy',
   description:
-    'Share of reviewed customer messages (with expected_intent) whose predicted intent matches the gold label; per-intent precision, recall, F1 and macro-F1.',
+    'Share of reviewed customer messages (with expected_intent) whose predicted intent matches the gold label; per-intent precision, recall, F1 and their unweighted means (macro precision, recall and F1).',
   unit: 'ratio',
   shape: 'rate',
   direction: 'higher',
@@ -45,10 +45,13 @@ export const intentAccuracy: Kpi<IntentAccuracyKpi> = {
       const f1 = ratio(2 * precision * recall, precision + recall);
       return { intent, support, predicted: pred, precision, recall, f1 };
     });
-    const macro = perIntent.length === 0 ? null : perIntent.reduce((s, r) => s + r.f1, 0) / perIntent.length;
+    const macro = (key: 'precision' | 'recall' | 'f1'): number | null =>
+      perIntent.length === 0 ? null : perIntent.reduce((s, r) => s + r[key], 0) / perIntent.length;
     return {
       ...rate(right, total, 'no customer messages with expected_intent'),
-      macro_f1: macro,
+      macro_precision: macro('precision'),
+      macro_recall: macro('recall'),
+      macro_f1: macro('f1'),
       per_intent: perIntent,
     };
   },

@@ -11,6 +11,7 @@ export const slaFirstResponse: Kpi<Rate> = {
   unit: 'ratio',
   shape: 'rate',
   direction: 'higher',
+  breakdown: 'value',
   requires: ['timestamp'],
   applicable: (ctx) => (ctx.options.sla?.firstResponseMs === undefined ? 'needs sla.first_response in the config' : undefined),
   compute: (convs, ctx) =>

@@ -65,6 +65,11 @@ export interface Kpi<R extends KpiResult = KpiResult> {
    */
   shape?: 'rate' | 'distribution';
   direction: KpiDirection;
+  /**
+   * Shown as a column of breakdown tables (`--by`) by default: the statistic to show (`value`,
+   * `p50`). Other KPIs can be chosen with `--kpis`.
+   */
+  breakdown?: string;
   /** Fields the input must have had; when one is absent the result is null "needs field X". */
   requires: readonly Field[];
   /** Other inputs it needs (orders, a cost model): the reason it cannot be computed, or undefined. */

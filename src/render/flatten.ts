@@ -50,6 +50,8 @@ const KEY_UNITS: Record<string, KpiUnit> = {
   precision: 'ratio',
   recall: 'ratio',
   f1: 'ratio',
+  macro_precision: 'ratio',
+  macro_recall: 'ratio',
   macro_f1: 'ratio',
   handling_time_mean: 'seconds',
   kappa: 'score',

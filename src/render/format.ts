@@ -99,3 +99,25 @@ export function humanizeKey(key: string): string {
     .replace(/_/g, ' ')
     .toLowerCase();
 }
+
+/**
+ * Breaks text into lines of at most `width` characters at spaces (a longer word stands alone on
+ * its line). The first line keeps the text's leading spaces; later lines start with `indent`.
+ */
+export function wrapText(text: string, width: number, indent = ''): string[] {
+  const lead = /^ */.exec(text)?.[0] ?? '';
+  const lines: string[] = [];
+  let line = lead;
+  let empty = true;
+  for (const word of text.slice(lead.length).split(/ +/)) {
+    if (!empty && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = indent + word;
+    } else {
+      line = empty ? line + word : `${line} ${word}`;
+    }
+    empty = false;
+  }
+  lines.push(line);
+  return lines;
+}

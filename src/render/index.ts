@@ -9,6 +9,10 @@ export type OutputFormat = 'table' | 'json' | 'md' | 'csv';
 export interface RenderOptions {
   /** ANSI colour in the table format (ignored by the others). */
   color: boolean;
+  /** Columns the table may use (default 80). */
+  width?: number;
+  /** Breakdown columns of the table and Markdown (`--kpis`). */
+  kpis?: readonly string[];
 }
 
 export function render(report: Report, format: OutputFormat, options: RenderOptions): string {
@@ -26,9 +30,15 @@ export function renderChunks(report: Report, format: OutputFormat, options: Rend
     case 'csv':
       return csvChunks(report);
     case 'md':
-      return [renderMarkdown(report)];
+      return [renderMarkdown(report, options.kpis)];
     case 'table':
-      return [renderTable(report, { color: options.color })];
+      return [
+        renderTable(report, {
+          color: options.color,
+          ...(options.width === undefined ? {} : { width: options.width }),
+          ...(options.kpis === undefined ? {} : { kpis: options.kpis }),
+        }),
+      ];
   }
 }
 

@@ -13,6 +13,7 @@ import {
   intentTable,
   REPORT_TITLE,
   reportContext,
+  reportSources,
   unavailableKpis,
 } from './summary.js';
 
@@ -42,10 +43,11 @@ export function markdownTable(head: readonly string[], rows: readonly (readonly 
   return [line(head), rule, ...rows.map(line)].join('\n');
 }
 
-export function renderMarkdown(report: Report): string {
+export function renderMarkdown(report: Report, kpis?: readonly string[]): string {
   const out: string[] = [
     `# ${REPORT_TITLE}`,
     escapeMarkdown(reportContext(report)),
+    escapeMarkdown(reportSources(report)),
     `**Data quality:** ${escapeMarkdown(dataQualityLine(report.dataQuality))}`,
     ...dataQualityNotes(report.dataQuality).map((n) => `**${capitalize(n.label)}:** ${escapeMarkdown(n.text)}`),
   ];
@@ -75,16 +77,17 @@ export function renderMarkdown(report: Report): string {
     );
   }
 
-  const groups = groupTable(report);
+  const groups = groupTable(report, kpis);
   if (groups !== undefined) {
     const dims = report.options.by.length;
     out.push(
       `## By ${report.options.by.join(' × ')}`,
       markdownTable(
         groups.head,
-        groups.rows.map((r) => r.map((c) => c.text)),
+        groups.rows.map((r, i) => r.map((c) => (i === groups.rows.length - 1 && c.text !== '' ? `**${c.text}**` : c.text))),
         groups.head.map((_, i) => (i < dims ? 'left' : 'right')),
       ),
+      groups.notes.map(escapeMarkdown).join(' · '),
     );
   }
 

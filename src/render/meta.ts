@@ -3,7 +3,7 @@
  * Renderers go by shape (rate, distribution, value, nested objects) so a new KPI needs no change here.
  */
 import { KPIS } from '../kpis/registry.js';
-import type { KpiDirection, KpiUnit } from '../kpis/types.js';
+import type { Kpi, KpiDirection, KpiUnit } from '../kpis/types.js';
 import type { Distribution, Rate } from '../report/types.js';
 
 export interface KpiMeta {
@@ -11,10 +11,14 @@ export interface KpiMeta {
   title: string;
   unit: KpiUnit;
   direction: KpiDirection;
+  /** The statistic shown in breakdown tables by default, if any. */
+  breakdown?: string;
+  /** The result's shape when the KPI declares it ('rate' for rates). */
+  shape?: Kpi['shape'];
 }
 
 const BY_ID = new Map<string, KpiMeta>(
-  KPIS.map((k) => [k.id, { id: k.id, title: k.title, unit: k.unit, direction: k.direction }]),
+  KPIS.map((k) => [k.id, { id: k.id, title: k.title, unit: k.unit, direction: k.direction, ...(k.breakdown === undefined ? {} : { breakdown: k.breakdown }), ...(k.shape === undefined ? {} : { shape: k.shape }) }]),
 );
 
 export type Obj = Record<string, unknown>;
@@ -44,3 +48,6 @@ export function kpiMeta(id: string, result?: unknown): KpiMeta {
   const unit: KpiUnit = isRate(result) ? 'ratio' : isDistribution(result) ? 'seconds' : 'score';
   return { id, title: id, unit, direction: 'neutral' };
 }
+
+/** Registered KPIs in report order. */
+export const kpiMetas = (): KpiMeta[] => [...BY_ID.values()];

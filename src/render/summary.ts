@@ -3,7 +3,7 @@
  * plain, unescaped text (each renderer escapes for its medium). Works by result shape, like flatten.
  */
 import type { DataQuality, IntentRow, KpiResult, Rate, Report, RowCounts } from '../report/types.js';
-import { NONE_LABEL, statisticUnit } from './flatten.js';
+import { flattenKpi, NONE_LABEL, statisticUnit, type StatRow } from './flatten.js';
 import {
   formatByUnit,
   formatDuration,
@@ -14,7 +14,7 @@ import {
   humanizeKey,
   NA,
 } from './format.js';
-import { isDistribution, isObject, isRate, kpiMeta, unavailableReason, type Obj } from './meta.js';
+import { isDistribution, isObject, isRate, kpiMeta, kpiMetas, unavailableReason, type Obj } from './meta.js';
 import type { KpiUnit } from '../kpis/types.js';
 
 export const REPORT_TITLE = 'botkpi report';
@@ -200,63 +200,107 @@ export interface GroupCell {
   tone?: Tone;
 }
 
-/** KPIs in the group breakdown: a distribution shows the statistic named. */
-const GROUP_KPIS: readonly { id: string; stat?: 'p50' }[] = [
-  { id: 'conversations' },
-  { id: 'containment_rate' },
-  { id: 'escalation_rate' },
-  { id: 'first_response_time', stat: 'p50' },
-  { id: 'csat_score' },
-  { id: 'ai_resolution_rate' },
-  { id: 'sla_first_response' },
-  { id: 'answer_accuracy' },
-  { id: 'conversion_rate' },
-  { id: 'attributed_revenue' },
-];
+/** Below this many in its denominator a group's rate shows its fraction instead of a percentage and an interval. */
+export const SMALL_N = 10;
 
-function toneOf(group: Rate, overall: KpiResult | undefined, direction: 'higher' | 'lower' | 'neutral'): Tone | undefined {
-  if (direction === 'neutral' || group.ci95 === null || !isRate(overall) || overall.value === null) return undefined;
-  const [low, high] = group.ci95;
-  const above = low > overall.value;
-  const below = high < overall.value;
+export interface GroupColumn {
+  id: string;
+  /** The statistic, as `check` names it (`value`, `p50`, `full`). */
+  stat: string;
+}
+
+/** `first_response_time.p90` → {id, stat: 'p90'}; a bare id takes its breakdown statistic, else `value`. */
+export function parseColumn(text: string): GroupColumn {
+  const [id = '', ...rest] = text.trim().split('.');
+  return { id, stat: rest.length > 0 ? rest.join('.') : (kpiMeta(id).breakdown ?? 'value') };
+}
+
+/** The breakdown columns: the chosen ones, else every KPI whose metadata asks for one and that is available overall. */
+export function groupColumns(report: Report, chosen?: readonly string[]): GroupColumn[] {
+  if (chosen !== undefined && chosen.length > 0) return chosen.map(parseColumn);
+  return kpiMetas()
+    .filter((m) => m.breakdown !== undefined && report.kpis[m.id] !== undefined && unavailableReason(report.kpis[m.id]) === undefined)
+    .map((m) => ({ id: m.id, stat: m.breakdown ?? 'value' }));
+}
+
+function toneOf(group: StatRow, overall: StatRow | undefined, direction: 'higher' | 'lower' | 'neutral'): Tone | undefined {
+  if (direction === 'neutral' || group.ci_low === undefined || group.ci_high === undefined) return undefined;
+  if (overall === undefined || overall.value === null) return undefined;
+  const above = group.ci_low > overall.value;
+  const below = group.ci_high < overall.value;
   if (!above && !below) return undefined;
   return above === (direction === 'higher') ? 'good' : 'bad';
 }
 
+const statOf = (result: KpiResult | undefined, stat: string, id: string): StatRow | undefined =>
+  result === undefined ? undefined : flattenKpi(id, result).find((r) => r.statistic === stat);
+
+/** A rate as `81.1 % 77–85` (interval in whole percent), or `(3/7)` when too few to judge. */
+function rateCell(row: StatRow): string {
+  if (row.value === null || row.denominator === undefined || row.denominator === 0) return NA;
+  if (row.denominator < SMALL_N) return `(${formatFraction(row.numerator ?? 0, row.denominator)})`;
+  const ci = row.ci_low === undefined || row.ci_high === undefined ? '' : ` ${formatInterval([row.ci_low, row.ci_high], 0)}`;
+  return `${formatPercent(row.value)}${ci}`;
+}
+
+function groupCell(col: GroupColumn, result: KpiResult | undefined, overall: KpiResult | undefined): GroupCell {
+  const row = statOf(result, col.stat, col.id);
+  if (row === undefined || row.value === null) return { text: NA };
+  if (row.unit === 'ratio' && row.denominator !== undefined) {
+    const cell: GroupCell = { text: rateCell(row) };
+    const tone = row.denominator >= SMALL_N ? toneOf(row, statOf(overall, col.stat, col.id), kpiMeta(col.id).direction) : undefined;
+    if (tone !== undefined) cell.tone = tone;
+    return cell;
+  }
+  // Money without its code: the column header names the currency.
+  return { text: formatByUnit(row.unit, row.value) };
+}
+
+export interface GroupTable {
+  head: string[];
+  rows: GroupCell[][];
+  /** Explanations of the marks used in the table. */
+  notes: string[];
+}
+
 /**
- * One row per group: its labels, then conversations, containment, escalation, first response p50,
- * CSAT, AI resolution, first response within target, conversion and attributed revenue (a column only when the KPI is available overall).
- * Undefined without groups.
+ * One row per group: its labels (a partial calendar period marked `(partial)`), then one column per
+ * breakdown KPI (`groupColumns`), then a total row with the overall values. Rates show their 95 %
+ * interval, or their fraction when fewer than SMALL_N stand behind them. Undefined without groups.
  */
-export function groupTable(report: Report): { head: string[]; rows: GroupCell[][] } | undefined {
+export function groupTable(report: Report, chosen?: readonly string[]): GroupTable | undefined {
   if (report.groups.length === 0) return undefined;
-  const columns = GROUP_KPIS.filter((c) => report.kpis[c.id] !== undefined && unavailableReason(report.kpis[c.id]) === undefined);
+  const columns = groupColumns(report, chosen);
+  const currency = report.options.baseCurrency;
   const head = [
     ...report.options.by,
     ...columns.map((c) => {
-      const title = kpiMeta(c.id, report.kpis[c.id]).title;
-      return c.stat === undefined ? title : `${title} ${c.stat}`;
+      const meta = kpiMeta(c.id, report.kpis[c.id]);
+      const unit = statOf(report.kpis[c.id], c.stat, c.id)?.unit ?? meta.unit;
+      return `${meta.title}${c.stat === 'value' ? '' : ` ${c.stat}`}${unit === 'money' ? ` (${currency})` : ''}`;
     }),
   ];
-  const rows = report.groups.map((g) => [
-    ...report.options.by.map((d) => ({ text: g.by[d] ?? NONE_LABEL })),
-    ...columns.map((c): GroupCell => {
-      const result: unknown = g.kpis[c.id];
-      const meta = kpiMeta(c.id, result);
-      if (isRate(result)) {
-        const cell: GroupCell = { text: formatPercent(result.value) };
-        const tone = toneOf(result, report.kpis[c.id], meta.direction);
-        if (tone !== undefined) cell.tone = tone;
-        return cell;
-      }
-      if (isDistribution(result)) return { text: formatDuration(result[c.stat ?? 'mean']) };
-      if (isObject(result) && (typeof result.value === 'number' || result.value === null)) {
-        return { text: formatIn(meta.unit, result.value, report.options.baseCurrency) };
-      }
-      return { text: NA };
-    }),
-  ]);
-  return { head, rows };
+  let partial = false;
+  let small = false;
+  const rows = report.groups.map((g) => {
+    if (g.partial === true) partial = true;
+    const cells = columns.map((c) => groupCell(c, g.kpis[c.id], report.kpis[c.id]));
+    if (cells.some((cell) => cell.text.startsWith('('))) small = true;
+    return [
+      ...report.options.by.map((d, i) => ({ text: `${g.by[d] ?? NONE_LABEL}${g.partial === true && i === report.options.by.length - 1 ? ' (partial)' : ''}` })),
+      ...cells,
+    ];
+  });
+  const total = [
+    ...report.options.by.map((_, i) => ({ text: i === 0 ? 'total' : '' })),
+    ...columns.map((c) => ({ text: groupCell(c, report.kpis[c.id], undefined).text })),
+  ];
+  const notes = [
+    ...(partial ? ['(partial): the data covers this period only in part'] : []),
+    ...(small ? [`(x/n): fewer than ${SMALL_N} behind the rate, too few to judge`] : []),
+    'a rate shows its 95 % interval in whole percent',
+  ];
+  return { head, rows: [...rows, total], notes };
 }
 
 /** `rows read 1,204 · used 1,190 · rejected 12 (invalid timestamp 8, unknown role 4) · duplicates 2`. */
@@ -316,5 +360,27 @@ export function reportContext(report: Report): string {
     ...(o.until === null ? [] : [`until ${o.until}`]),
     ...o.where.map((w) => `where ${w}`),
     ...(o.by.length === 0 ? [] : [`by ${o.by.join(', ')}`]),
+  ].join(' · ');
+}
+
+/** `2025-01-06T09:00:00+01:00` → `2025-01-06 09:00`. */
+const shortTime = (iso: string): string => iso.slice(0, 16).replace('T', ' ');
+
+/** `data 2025-01-06 09:00 – 2025-01-12 18:00 (UTC)`: when the conversations in scope started. */
+export function periodText(report: { period: Report['period']; options: { tz: string } }): string {
+  const { first, last } = report.period;
+  if (first === null || last === null) return 'no conversations in scope';
+  return `data ${shortTime(first)} – ${shortTime(last)} (${report.options.tz})`;
+}
+
+/** `config botkpi.config.json · input logs.jsonl · orders orders.csv · data 2025-01-06 09:00 – …`. */
+export function reportSources(report: Report): string {
+  const o = report.options;
+  const inputs = o.inputs.map((f) => (f === '-' ? 'stdin' : f));
+  return [
+    `config ${o.config ?? 'none'}`,
+    ...(inputs.length === 0 ? [] : [`input${inputs.length > 1 ? 's' : ''} ${inputs.join(', ')}`]),
+    ...(o.orders === null ? [] : [`orders ${o.orders === '-' ? 'stdin' : o.orders}`]),
+    periodText(report),
   ].join(' · ');
 }

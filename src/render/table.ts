@@ -7,9 +7,9 @@
  * for a KPI with a direction.
  */
 import { Chalk, type ChalkInstance } from 'chalk';
-import Table from 'cli-table3';
 import type { Report } from '../report/types.js';
-import { NA } from './format.js';
+import { NA, wrapText } from './format.js';
+import { drawTable, fitTable, wrapParts } from './fit.js';
 import {
   dataQualityLine,
   dataQualityNotes,
@@ -19,12 +19,16 @@ import {
   intentTable,
   REPORT_TITLE,
   reportContext,
+  reportSources,
   unavailableKpis,
-  type GroupCell,
 } from './summary.js';
 
 export interface TableOptions {
   color: boolean;
+  /** Columns the output may use (default 80): every line fits. */
+  width?: number;
+  /** Breakdown columns (`--kpis`): KPI ids, optionally with a statistic (`first_response_time.p90`). */
+  kpis?: readonly string[];
 }
 
 /** Rows of the intents table shown in the terminal. */
@@ -52,72 +56,109 @@ const label = (text: string): string => {
   return clean.length > MAX_LABEL ? `${clean.slice(0, MAX_LABEL - 1)}…` : clean;
 };
 
-function makeTable(head: readonly string[], align: readonly ('left' | 'right')[], c: ChalkInstance): Table.Table {
-  return new Table({
-    head: head.map((h) => c.bold(sanitize(h))),
-    colAligns: [...align],
-    style: { head: [], border: [], compact: true },
-  });
+/** A header line of ` · ` parts, wrapped to the width (continuation lines indented). */
+function headerLine(label: string, text: string, width: number, c: ChalkInstance): string[] {
+  const full = `${label}${text}`;
+  const lines = wrapParts(sanitize(full), width).split('\n');
+  return lines.map((l, i) => (i === 0 && label !== '' && l.startsWith(label) ? `${c.dim(label)}${l.slice(label.length)}` : c.dim(l)));
 }
 
 export function renderTable(report: Report, options: TableOptions): string {
   const c = new Chalk({ level: options.color ? 1 : 0 });
+  const width = Math.max(40, options.width ?? 80);
   const heading = (text: string): string => c.bold(text);
+  const bold = (text: string): string => c.bold(text);
   const out: string[] = [
     heading(REPORT_TITLE),
-    c.dim(sanitize(reportContext(report))),
-    `${c.dim('data quality:')} ${sanitize(dataQualityLine(report.dataQuality))}`,
-    ...dataQualityNotes(report.dataQuality).map((n) => `${c.dim(`${n.label}:`)} ${sanitize(n.text)}`),
+    ...wrapParts(sanitize(reportContext(report)), width).split('\n').map((l) => c.dim(l)),
+    ...wrapParts(sanitize(reportSources(report)), width).split('\n').map((l) => c.dim(l)),
+    ...headerLine('data quality: ', dataQualityLine(report.dataQuality), width, c),
+    ...dataQualityNotes(report.dataQuality).flatMap((n) => headerLine(`${n.label}: `, n.text, width, c)),
   ];
 
   const headline = headlineRows(report.kpis, report.options.baseCurrency);
   if (headline.length > 0) {
-    const table = makeTable(['KPI', 'value', 'n'], ['left', 'left', 'right'], c);
-    for (const r of headline) {
-      const name = r.sub === undefined ? r.title : c.dim(`  ${sanitize(r.sub)}`);
-      let value = r.value;
-      if (r.ci !== '') value += c.dim(`  (${r.ci})`);
-      if (r.reason !== undefined) value = c.dim(`${NA} — ${sanitize(r.reason)}`);
-      table.push([name, value, c.dim(r.n)]);
+    const rows = headline.map((r) => {
+      const name = r.sub === undefined ? r.title : `  ${sanitize(r.sub)}`;
+      let value = sanitize(r.value);
+      if (r.ci !== '') value += ` · (${r.ci})`;
+      if (r.reason !== undefined) value = `${NA} — ${sanitize(r.reason)}`;
+      return [name, value, r.n];
+    });
+    const [fitted] = fitTable({ head: ['KPI', 'value', 'n'], rows, align: ['left', 'left', 'right'], keys: 1, wrap: [1], width });
+    if (fitted !== undefined) {
+      // The interval stays on its value's line when it fits, set off by two spaces rather than a dot.
+      fitted.rows = fitted.rows.map((r) => r.map((cell, i) => (i === 1 ? cell.replace(/ · (\([^)]*\))/g, '  $1') : cell)));
+      const isSub = (ri: number): boolean => headline[ri]?.sub !== undefined;
+      out.push(
+        '',
+        drawTable(fitted, bold, (text, ri, ci) => {
+          if (ci === 0) return isSub(ri) ? c.dim(text) : text;
+          if (ci === 2) return c.dim(text);
+          if (headline[ri]?.reason !== undefined) return c.dim(text);
+          return text.replace(/ {2}(\([^)]*\))$/, (_, ci95: string) => `  ${c.dim(ci95)}`);
+        }),
+      );
     }
-    out.push('', table.toString());
   }
 
   const intents = intentTable(report.kpis, INTENTS_SHOWN);
   if (intents !== undefined) {
-    const table = makeTable(intents.head, intents.head.map((_, i) => (i === 0 ? 'left' : 'right')), c);
-    for (const row of intents.rows) table.push(row.map((cell, i) => (i === 0 ? label(cell) : cell)));
-    out.push('', heading('Question types (intents)'), table.toString());
+    const rows = intents.rows.map((row) => row.map((cell, i) => (i === 0 ? label(cell) : cell)));
+    const align = intents.head.map((_, i): 'left' | 'right' => (i === 0 ? 'left' : 'right'));
+    out.push('', heading('Question types (intents)'));
+    for (const t of fitTable({ head: intents.head, rows, align, keys: 1, width })) out.push(drawTable(t, bold));
     if (intents.more > 0) out.push(c.dim(`… ${intents.more} more`));
   }
 
   const heatmap = heatmapTable(report.kpis);
   if (heatmap !== undefined) {
-    const table = makeTable(heatmap.head, heatmap.head.map((_, i) => (i === 0 ? 'left' : 'right')), c);
-    for (const row of heatmap.rows) table.push(row.map((cell, i) => (i === 0 ? cell : cell === '0' ? c.dim('·') : cell)));
-    out.push('', heading(`Conversations by weekday and hour (${sanitize(report.options.tz)})`), table.toString(), c.dim(heatmap.peak));
+    const align = heatmap.head.map((_, i): 'left' | 'right' => (i === 0 ? 'left' : 'right'));
+    out.push('', heading(`Conversations by weekday and hour (${sanitize(report.options.tz)})`));
+    for (const t of fitTable({ head: heatmap.head, rows: heatmap.rows, align, keys: 1, width })) {
+      out.push(drawTable(t, bold, (text, _ri, ci) => (ci > 0 && text === '0' ? c.dim('·') : text)));
+    }
+    out.push(...wrapParts(heatmap.peak, width).split('\n').map((l) => c.dim(l)));
   }
 
-  const groups = groupTable(report);
+  const groups = groupTable(report, options.kpis);
   if (groups !== undefined) {
     const dims = report.options.by.length;
-    const table = makeTable(groups.head, groups.head.map((_, i) => (i < dims ? 'left' : 'right')), c);
-    const paint = (cell: GroupCell, i: number): string => {
-      const text = i < dims ? label(cell.text) : cell.text;
-      if (cell.tone === 'good') return c.green(text);
-      if (cell.tone === 'bad') return c.red(text);
-      return text === NA ? c.dim(text) : text;
-    };
-    for (const row of groups.rows.slice(0, GROUPS_SHOWN)) table.push(row.map(paint));
-    out.push('', heading(`By ${sanitize(report.options.by.join(' × '))}`), table.toString());
-    const more = groups.rows.length - GROUPS_SHOWN;
+    // The first GROUPS_SHOWN groups, then the total row (the last row).
+    const shownRows = groups.rows.length - 1 > GROUPS_SHOWN ? [...groups.rows.slice(0, GROUPS_SHOWN), ...groups.rows.slice(-1)] : groups.rows;
+    const rows = shownRows.map((row) => row.map((cell, i) => (i < dims ? label(cell.text) : cell.text)));
+    const align = groups.head.map((_, i): 'left' | 'right' => (i < dims ? 'left' : 'right'));
+    const tables = fitTable({ head: groups.head.map(sanitize), rows, align, keys: dims, width });
+    out.push('', heading(`By ${sanitize(report.options.by.join(' × '))}`));
+    tables.forEach((t, ti) => {
+      const columns = [...Array(dims).keys(), ...t.head.slice(dims).map((_, k) => columnIndex(tables, ti, k, dims))];
+      const last = shownRows.length - 1;
+      out.push(
+        drawTable(t, bold, (text, ri, ci) => {
+          const cell = shownRows[ri]?.[columns[ci] ?? ci];
+          if (ri === last) return c.bold(text);
+          if (cell?.tone === 'good') return c.green(text);
+          if (cell?.tone === 'bad') return c.red(text);
+          return text === NA || text.startsWith('(') ? c.dim(text) : text;
+        }),
+      );
+    });
+    const more = groups.rows.length - shownRows.length;
     if (more > 0) out.push(c.dim(`… ${more} more groups (all of them with --format csv, json or md)`));
+    for (const note of groups.notes) out.push(...wrapParts(note, width).split('\n').map((l) => c.dim(l)));
   }
 
   const unavailable = unavailableKpis(report.kpis);
   if (unavailable.length > 0) {
     out.push('', heading('Not available'));
-    for (const u of unavailable) out.push(`${u.title}: ${c.dim(`${NA} — ${sanitize(u.reason)}`)}`);
+    for (const u of unavailable) out.push(...wrapText(`${u.title}: ${NA} — ${sanitize(u.reason)}`, width, '  ').map((l, i) => (i === 0 ? l.replace(/^([^:]*:)(.*)$/, (_, t: string, rest: string) => `${t}${c.dim(rest)}`) : c.dim(l))));
   }
   return out.join('\n') + '\n';
+}
+
+/** The index in the full table of the k-th moved column of fitted table `ti`. */
+function columnIndex(tables: readonly { head: string[] }[], ti: number, k: number, dims: number): number {
+  let index = dims;
+  for (let t = 0; t < ti; t++) index += (tables[t]?.head.length ?? dims) - dims;
+  return index + k;
 }

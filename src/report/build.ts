@@ -5,8 +5,10 @@ import { KPIS } from '../kpis/registry.js';
 import { createContext, runKpis, type KpiFailure } from '../kpis/runner.js';
 import type { Kpi, KpiOptions } from '../kpis/types.js';
 import type { Ingested, IngestedOrders } from './ingest.js';
+import { CALENDAR_UNITS, coverage, isWhole, periodAt, type CalendarUnit, type Span } from './periods.js';
 import { inScope, type Scope } from './scope.js';
-import type { Group, GroupKey, Report } from './types.js';
+import { isoIn } from '../schema/timestamp.js';
+import type { Group, GroupKey, Report, ReportSettings } from './types.js';
 
 export interface ReportOptions {
   scope: Scope;
@@ -21,13 +23,55 @@ export interface ReportOptions {
   kpis?: readonly Kpi[];
   /** Called for every KPI that throws (overall and per group); its result is an error result. */
   onKpiError?: (failure: KpiFailure & { group?: GroupKey }) => void;
+  /** Where the run's inputs came from, for the report's `options` block. */
+  config?: string;
+  inputs?: readonly string[];
+  orders?: string;
 }
 
-/** Orders labels ascending with null last. */
-export function compareLabels(a: string | null, b: string | null): number {
+/** The KPI settings as the report records them. */
+export function reportSettings(kpi: KpiOptions): ReportSettings {
+  return {
+    csatScale: kpi.csatScale,
+    csatSatisfiedFrom: kpi.csatSatisfiedFrom,
+    fallbackIntents: [...kpi.fallbackIntents],
+    confidenceThreshold: kpi.confidenceThreshold ?? null,
+    fcrWindowSeconds: kpi.fcrWindowMs / 1000,
+    attributionWindowSeconds: kpi.attributionWindowMs / 1000,
+    cost: kpi.cost === undefined ? null : { ...kpi.cost },
+  };
+}
+
+/** The earliest and latest start, epoch ms; undefined without conversations. */
+export function startRange(conversations: readonly Conversation[]): { first: number; last: number } | undefined {
+  if (conversations.length === 0) return undefined;
+  let first = Infinity;
+  let last = -Infinity;
+  for (const c of conversations) {
+    if (c.start < first) first = c.start;
+    if (c.start > last) last = c.start;
+  }
+  return { first, last };
+}
+
+/** When the conversations started: the earliest and latest start, in the zone. */
+export function dataPeriod(conversations: readonly Conversation[], tz: string): Report['period'] {
+  const range = startRange(conversations);
+  return range === undefined ? { first: null, last: null } : { first: isoIn(range.first, tz), last: isoIn(range.last, tz) };
+}
+
+const WEEK_ORDER = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
+/** Orders labels ascending with null last; weekdays Mon…Sun and hours by number. */
+export function compareLabels(a: string | null, b: string | null, dimension?: Dimension): number {
   if (a === b) return 0;
   if (a === null) return 1;
   if (b === null) return -1;
+  if (dimension === 'weekday') {
+    const [i, j] = [WEEK_ORDER.indexOf(a), WEEK_ORDER.indexOf(b)];
+    if (i !== j) return i - j;
+  }
+  if (dimension === 'hour' && Number(a) !== Number(b)) return Number(a) - Number(b);
   return a < b ? -1 : 1;
 }
 
@@ -54,12 +98,22 @@ export function groupBy(
   return [...groups.values()]
     .sort((a, b) => {
       for (let i = 0; i < a.labels.length; i++) {
-        const d = compareLabels(a.labels[i] ?? null, b.labels[i] ?? null);
+        const d = compareLabels(a.labels[i] ?? null, b.labels[i] ?? null, by[i]);
         if (d !== 0) return d;
       }
       return 0;
     })
     .map(({ key, conversations: list }) => ({ key, conversations: list }));
+}
+
+/**
+ * Whether a group's calendar period (`--by day|week|month`) is only partly covered by the data
+ * (see periods.ts); a group of several periods is partial when any of them is.
+ */
+function isPartial(group: readonly Conversation[], by: readonly Dimension[], covered: Span | undefined, tz: string): boolean {
+  const first = group[0];
+  if (covered === undefined || first === undefined) return false;
+  return by.some((d) => CALENDAR_UNITS.includes(d) && !isWhole(periodAt(first.start, d as CalendarUnit, tz), covered));
 }
 
 /** Builds the report model from ingested data: scope, KPIs overall and per group, data quality. */
@@ -73,11 +127,14 @@ export function buildReport(data: Ingested, options: ReportOptions, orders?: Ing
     options.onKpiError?.(group === undefined ? failure : { ...failure, group });
   };
   const overall = runKpis(kpis, scoped, context, failed());
+  const range = startRange(scoped);
+  const covered = range === undefined ? undefined : coverage(range, options.scope.tz, options.scope);
   const groups: Group[] =
     options.by.length === 0
       ? []
       : groupBy(scoped, options.by, options.scope.tz, options.kpi.businessHours).map((g) => ({
           by: g.key,
+          ...(isPartial(g.conversations, options.by, covered, options.scope.tz) ? { partial: true as const } : {}),
           kpis: runKpis(kpis, g.conversations, context, failed(g.key)),
         }));
   return {
@@ -90,7 +147,12 @@ export function buildReport(data: Ingested, options: ReportOptions, orders?: Ing
       until: options.untilText ?? null,
       by: [...options.by],
       where: [...(options.whereText ?? [])],
+      config: options.config ?? null,
+      inputs: [...(options.inputs ?? [])],
+      orders: options.orders ?? null,
+      settings: reportSettings(options.kpi),
     },
+    period: dataPeriod(scoped, options.scope.tz),
     dataQuality: {
       ...data.counts,
       conversations: data.conversations.length,

@@ -1,5 +1,7 @@
-import { firstResponseMs, resolutionMs } from '../conversations/derive.js';
+import { firstResponseMs, isAbandoned, isContained, resolutionMs, sentimentMean } from '../conversations/derive.js';
+import { fcrOutcome } from '../kpis/fcr-rate.js';
 import { serviceFacts } from '../kpis/facts.js';
+import { isoMsIn } from '../schema/timestamp.js';
 import type { KpiContext } from '../kpis/types.js';
 import { attribution } from '../kpis/money.js';
 import type { Conversation, Rating } from '../model.js';
@@ -23,9 +25,13 @@ export interface ConversationRow {
   bot_engaged: boolean;
   bot_answered: boolean;
   escalated: boolean;
+  contained: boolean;
+  abandoned: boolean | null;
   handoff_at: string | null;
   resolved: boolean | null;
   csat: number | string | null;
+  fcr: boolean | null;
+  sentiment: number | null;
   first_response_time: number | null;
   handling_time: number | null;
   converted: boolean | null;
@@ -62,7 +68,8 @@ export interface ConversationRow {
 export const CONVERSATION_COLUMNS: readonly (keyof ConversationRow)[] = [
   'conversation_id', 'customer_id', 'channel', 'language', 'language_detected', 'market', 'start', 'end',
   'primary_intent', 'messages_customer', 'messages_bot', 'messages_agent', 'messages_system', 'bot_engaged',
-  'bot_answered', 'escalated', 'handoff_at', 'resolved', 'csat', 'first_response_time', 'handling_time',
+  'bot_answered', 'escalated', 'contained', 'abandoned', 'handoff_at', 'resolved', 'csat', 'fcr', 'sentiment',
+  'first_response_time', 'handling_time',
   'converted', 'attributed_value', 'episode', 'after_hours', 'first_response_time_business', 'outcome',
   'resolution_time', 'reopened', 'sla_first_response', 'sla_handoff_wait', 'sla_resolution',
   'answers_reviewed', 'answers_correct', 'answers_hallucinated', 'guardrail_hits', 'fallback_loop',
@@ -71,15 +78,18 @@ export const CONVERSATION_COLUMNS: readonly (keyof ConversationRow)[] = [
 
 const verdict = (hit: boolean | undefined): 'hit' | 'miss' | null => (hit === undefined ? null : hit ? 'hit' : 'miss');
 
-const iso = (ms: number): string => new Date(ms).toISOString();
 const rating = (r: Rating | undefined): number | string | null =>
   r === undefined ? null : r.kind === 'numeric' ? r.value : r.up ? 'up' : 'down';
 
 /**
- * Times are ISO 8601 UTC; durations in seconds, null when messages have no times of their own
- * (their order is known, the time between them is not); converted/attributed_value null without orders.
+ * Times are ISO 8601 with milliseconds in `tz` (with its offset; `Z` in UTC); durations in seconds,
+ * null when messages have no times of their own (their order is known, the time between them is
+ * not); abandoned and fcr null where the KPI does not count the conversation (not bot-engaged; no
+ * customer_id for FCR); sentiment the mean of the customer messages' scores; converted/attributed_value
+ * null without orders.
  */
-export function conversationRow(c: Conversation, context: KpiContext): ConversationRow {
+export function conversationRow(c: Conversation, context: KpiContext, tz = 'UTC'): ConversationRow {
+  const iso = (ms: number): string => isoMsIn(ms, tz);
   const credit = context.orders === undefined ? undefined : attribution(context).get(c.id);
   const timed = context.fields.has('timestamp');
   const frt = timed ? firstResponseMs(c) : undefined;
@@ -104,9 +114,13 @@ export function conversationRow(c: Conversation, context: KpiContext): Conversat
     bot_engaged: c.botEngaged,
     bot_answered: c.botAnswered,
     escalated: c.escalated,
+    contained: isContained(c),
+    abandoned: c.botEngaged ? isAbandoned(c) : null,
     handoff_at: c.handoffAt === undefined ? null : iso(c.handoffAt),
     resolved: c.resolved ?? null,
     csat: rating(c.csat),
+    fcr: fcrOutcome(c, context) ?? null,
+    sentiment: sentimentMean(c) ?? null,
     first_response_time: frt === undefined ? null : frt / 1000,
     handling_time: timed ? (c.end - c.start) / 1000 : null,
     converted: context.orders === undefined || c.customerId === undefined ? null : credit !== undefined,

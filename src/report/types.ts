@@ -85,7 +85,9 @@ export const intentScoreSchema = z.object({
 });
 
 export const intentAccuracyKpiSchema = rateSchema.extend({
-  macro_f1: nullableNum,
+  macro_precision: nullableNum.describe('unweighted mean of the per-intent precisions'),
+  macro_recall: nullableNum.describe('unweighted mean of the per-intent recalls'),
+  macro_f1: nullableNum.describe('unweighted mean of the per-intent F1 scores'),
   per_intent: z.array(intentScoreSchema),
 });
 
@@ -193,6 +195,27 @@ export const dataQualitySchema = rowCountsSchema.extend({
   episodesSplit: num.describe('episodes beyond the first of each conversation_id (--split-after), summed'),
 });
 
+export const settingsSchema = z
+  .object({
+    csatScale: num,
+    csatSatisfiedFrom: num,
+    fallbackIntents: z.array(z.string()),
+    confidenceThreshold: nullableNum,
+    fcrWindowSeconds: num,
+    attributionWindowSeconds: num,
+    cost: z
+      .object({
+        botPerConversation: num.optional(),
+        botPerResolution: num.optional(),
+        humanPerConversation: num.optional(),
+        agentHourlyRate: num.optional(),
+        margin: num,
+      })
+      .nullable()
+      .describe('the cost model, or null when none is configured'),
+  })
+  .describe('the settings the KPIs were computed with (after flags, config file and defaults)');
+
 export const groupKeySchema = z.record(z.string(), z.string().nullable());
 
 export const reportSchema = z.object({
@@ -205,10 +228,26 @@ export const reportSchema = z.object({
     until: z.string().nullable(),
     by: z.array(z.string()),
     where: z.array(z.string()),
+    config: z.string().nullable().describe('the config file that was read, or null'),
+    inputs: z.array(z.string()).describe('transcript files, as given (- is stdin)'),
+    orders: z.string().nullable().describe('the --orders file, or null'),
+    settings: settingsSchema,
   }),
+  period: z
+    .object({
+      first: z.string().nullable().describe('start of the earliest conversation in scope (ISO 8601 in tz)'),
+      last: z.string().nullable().describe('start of the latest conversation in scope (ISO 8601 in tz)'),
+    })
+    .describe('the data period: when the conversations in scope started'),
   dataQuality: dataQualitySchema,
   kpis: z.record(z.string(), kpiResultSchema).describe('KPI id → result'),
-  groups: z.array(z.object({ by: groupKeySchema, kpis: z.record(z.string(), kpiResultSchema) })),
+  groups: z.array(
+    z.object({
+      by: groupKeySchema,
+      partial: z.literal(true).optional().describe('a day, week or month the data covers only in part'),
+      kpis: z.record(z.string(), kpiResultSchema),
+    }),
+  ),
 });
 
 export type Rate = z.infer<typeof rateSchema>;
@@ -236,6 +275,7 @@ export type RoiKpi = z.infer<typeof roiKpiSchema>;
 export type KpiResult = z.infer<typeof kpiResultSchema>;
 export type RowCounts = z.infer<typeof rowCountsSchema>;
 export type DataQuality = z.infer<typeof dataQualitySchema>;
+export type ReportSettings = z.infer<typeof settingsSchema>;
 export type GroupKey = z.infer<typeof groupKeySchema>;
 export type Group = Report['groups'][number];
 export type Report = z.infer<typeof reportSchema>;

@@ -34,12 +34,12 @@ export type Field = (typeof FIELDS)[number];
  */
 export const FIELD_ALIASES: Record<Field, readonly string[]> = {
   conversation_id: ['conversation', 'session_id', 'chat_id', 'thread_id', 'ticket_id', 'dialog_id', 'dialogue_id'],
-  timestamp: ['ts', 'time', 'datetime', 'created_at', 'sent_at'],
-  role: ['sender', 'speaker', 'sender_type', 'author_role'],
+  timestamp: ['ts', 'time', 'datetime', 'created_at', 'sent_at', 'date', 'created'],
+  role: ['sender', 'speaker', 'sender_type', 'author_role', 'author_type', 'participant_type', 'from'],
   event: ['event_type'],
   message_id: ['msg_id'],
-  text: ['message', 'body', 'content', 'utterance'],
-  customer_id: ['user_id', 'visitor_id', 'contact_id', 'client_id'],
+  text: ['message', 'body', 'content', 'utterance', 'comment', 'message_text'],
+  customer_id: ['user_id', 'visitor_id', 'contact_id', 'client_id', 'requester_id'],
   channel: [],
   market: ['country', 'region'],
   language: ['lang', 'locale'],
@@ -91,7 +91,10 @@ export const DEFAULT_FALLBACK_INTENTS = [
   'oos',
 ] as const;
 
-/** Field-name key used for matching: trimmed and lower-cased. */
+/**
+ * Field-name key used for matching: trimmed, lower-cased, and runs of spaces, hyphens and dots as
+ * one underscore, so `Ticket ID`, `ticket-id` and `ticket_id` are the same column.
+ */
 export function fieldKey(name: string): string {
-  return name.trim().toLowerCase();
+  return name.trim().toLowerCase().replace(/[\s.-]+/g, '_');
 }

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Event } from '../model.js';
 import * as codec from './codecs.js';
 import { FIELD_ALIASES, FIELDS, fieldKey, type Field } from './fields.js';
+import { valueKey, type ValueMap } from './value-map.js';
 import { parseTimestamp } from './timestamp.js';
 
 export interface NormaliseOptions {
@@ -11,6 +12,8 @@ export interface NormaliseOptions {
   csatScale: number;
   /** User mapping: canonical field → column name in the export. */
   map?: Partial<Record<Field, string>>;
+  /** Value mapping (`--map-value`), applied to picked values before they are validated. */
+  mapValues?: ValueMap;
 }
 
 /** A normalised row before it is given its input position. */
@@ -103,7 +106,14 @@ export class RowNormaliser {
   private readonly values: unknown[] = new Array<unknown>(FIELDS.length).fill(undefined);
   private readonly priorities = new Int8Array(FIELDS.length);
 
+  /** (field index, lookup) for every field with a value mapping; undefined without any. */
+  private readonly valueMaps: [number, ReadonlyMap<string, string>][] | undefined;
+
   constructor(private readonly options: NormaliseOptions) {
+    const maps = Object.entries(options.mapValues ?? {}).flatMap(([field, lookup]) =>
+      lookup === undefined ? [] : [[INDEX[field as Field], lookup] as [number, ReadonlyMap<string, string>]],
+    );
+    this.valueMaps = maps.length > 0 ? maps : undefined;
     for (const field of FIELDS) {
       for (const alias of FIELD_ALIASES[field]) this.lookup.set(alias, { index: INDEX[field], priority: 2 });
     }
@@ -162,6 +172,14 @@ export class RowNormaliser {
       values[i] = raw[key] ?? null; // null keeps the place of a higher-priority absent value
     }
     for (let i = 0; i < values.length; i++) if (isAbsent(values[i])) values[i] = undefined;
+    if (this.valueMaps !== undefined) {
+      for (const [i, lookup] of this.valueMaps) {
+        const v = values[i];
+        if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') continue;
+        const to = lookup.get(valueKey(String(v)));
+        if (to !== undefined) values[i] = to;
+      }
+    }
     return values;
   }
 

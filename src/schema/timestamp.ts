@@ -1,4 +1,6 @@
 import { localToUtc } from '../calendar/zone.js';
+import { TZDate } from '@date-fns/tz';
+import { format, formatISO } from 'date-fns';
 
 /**
  * ISO 8601 as the contract accepts it: `YYYY-MM-DD`, `T` or a space, `HH:MM[:SS[.fff…]]`,
@@ -142,4 +144,14 @@ export function parseBound(value: string, tz: string): number {
     return inRange(wallClockToMs(tz, y, mo, d, 0, 0, 0, 0));
   }
   return parseTimestamp(value, tz);
+}
+
+/** An instant as ISO 8601 in the zone with milliseconds: `2025-01-13T00:00:00.000+01:00` (`….000Z` in UTC). */
+export function isoMsIn(ms: number, tz: string): string {
+  return tz === 'UTC' ? new Date(ms).toISOString() : format(new TZDate(ms, tz), "yyyy-MM-dd'T'HH:mm:ss.SSSxxx");
+}
+
+/** An instant as ISO 8601 in the zone: `2025-01-13T00:00:00+01:00` (`Z` in UTC). */
+export function isoIn(ms: number, tz: string): string {
+  return formatISO(new TZDate(ms, tz));
 }

@@ -208,8 +208,20 @@ function wordUnit(model: Model, word: string, start: number): Unit {
   return { kind: 'hit', value, start, end: start + word.length };
 }
 
-/** Split French/Italian elisions: n'ai → [negator, ai]; l'échange → [échange]. */
+/** English negative contractions whose stem is not the word without n't. */
+const IRREGULAR_NT: Readonly<Record<string, string>> = { "can't": 'can', "won't": 'will', "shan't": 'shall', "ain't": 'is' };
+
+/**
+ * Split contractions so that both spellings score alike: English doesn't → [does, not], can't →
+ * [can, not]; French/Italian elisions n'ai → [negator, ai], l'échange → [échange]. (The other
+ * scored languages write negation as a word of its own: nicht, no, não, niet, non, 不, ない.)
+ */
 function splitElision(model: Model, word: string): string[] {
+  if (model.language === 'en') {
+    const w = normaliseWord(word);
+    if (!w.endsWith("n't") || w.length <= 3) return [word];
+    return [IRREGULAR_NT[w] ?? w.slice(0, -3), 'not'];
+  }
   if (model.language !== 'fr' && model.language !== 'it') return [word];
   const match = ELISION.exec(word);
   const prefix = match?.[1];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateCheck, evaluateChecks, holds, parseCheck } from '../../src/check/index.js';
+import { kpiCatalogue } from '../../src/check/catalogue.js';
 import { editDistance, suggest } from '../../src/check/suggest.js';
 import { UsageError } from '../../src/errors.js';
 import type { KpiResult } from '../../src/report/types.js';
@@ -31,7 +32,7 @@ const kpis: Record<string, KpiResult> = {
   cost_per_conversation: { value: null, reason: 'needs field cost or a cost model' },
 };
 const report = { kpis };
-const ids = Object.keys(kpis);
+const ids = kpiCatalogue().filter((k) => k.id in kpis);
 const run = (text: string, allowMissing = false) => evaluateCheck(parseCheck(text, ids), report, allowMissing);
 
 describe('parseCheck', () => {
@@ -43,6 +44,11 @@ describe('parseCheck', () => {
     ['handling_time.escalated.mean != .5', { path: 'escalated.mean', op: '!=', threshold: 0.5 }],
     ['conversations==-3', { kpi: 'conversations', path: 'value', op: '==', threshold: -3 }],
     ['containment_rate < 60 %', { threshold: 0.6, percent: true }],
+    ['first_response_time.p90>30s', { path: 'p90', threshold: 30, percent: false }],
+    ['handling_time.escalated.mean > 2m', { threshold: 120 }],
+    ['response_time.agent.p95>=1.5h', { threshold: 5400 }],
+    ['handoff_wait_time.p50<500ms', { threshold: 0.5 }],
+    ['intent_accuracy.per_intent.billing.f1<0.5', { path: 'per_intent.billing.f1', threshold: 0.5 }],
   ])('%s', (text, want) => {
     expect(parseCheck(text)).toMatchObject({ expression: text.trim(), ...want });
   });
@@ -58,6 +64,11 @@ describe('parseCheck', () => {
     ['first_respons_time.p90>30', /did you mean first_response_time\?/],
     ['zzzzzz<1', /unknown KPI "zzzzzz" \(known: .*containment_rate/],
     ['first_response_time.p90>30%', /a percentage only applies to rates/],
+    ['containment_rate<60', /containment_rate is a rate from 0 to 1: did you mean 60%\?/],
+    ['automation_rate.full<55', /automation_rate\.full is a rate from 0 to 1: did you mean 55%\?/],
+    ['containment_rate<30s', /a duration \(30s\) only applies to times, and containment_rate is in ratio/],
+    ['conversations>2h', /only applies to times/],
+    ['first_response_time.p99>1', /first_response_time has no statistic "p99" \(did you mean first_response_time\.p90\?\)/],
   ])('rejects %s', (text, message) => {
     expect(() => parseCheck(text)).toThrow(UsageError);
     expect(() => parseCheck(text)).toThrow(message);
@@ -109,7 +120,7 @@ describe('evaluateCheck against a hand-built report', () => {
   });
 
   it('an unknown statistic, a bare distribution or a percent on a non-rate is a usage error', () => {
-    expect(() => run('first_response_time.p99>1')).toThrow(/first_response_time has no statistic "p99" \(one of mean, p50, p90, count\)/);
+    expect(() => run('first_response_time.zzz>1')).toThrow(/first_response_time has no statistic "zzz" \(one of mean, p50, p90, count[,)]/);
     expect(() => run('first_response_time>1')).toThrow(/has no single value: name a statistic/);
     expect(() => run('conversations.messages.agent>10%')).toThrow(/a percentage only applies to rates/);
   });
@@ -129,9 +140,10 @@ describe('suggest', () => {
     expect(editDistance('', 'abc')).toBe(3);
   });
   it('suggests the nearest id, or nothing when none is close', () => {
-    expect(suggest('containment', ids)).toBe('containment_rate');
-    expect(suggest('Containment_Rate', ids)).toBe('containment_rate');
-    expect(suggest('csat_scroe', ids)).toBe('csat_score');
-    expect(suggest('banana', ids)).toBeUndefined();
+    const names = Object.keys(kpis);
+    expect(suggest('containment', names)).toBe('containment_rate');
+    expect(suggest('Containment_Rate', names)).toBe('containment_rate');
+    expect(suggest('csat_scroe', names)).toBe('csat_score');
+    expect(suggest('banana', names)).toBeUndefined();
   });
 });

@@ -52,6 +52,9 @@ describe('botkpi check', () => {
         { expression: 'containment_rate<0.7', kpi: 'containment_rate', path: 'value', op: '<', threshold: 0.7, value: 0.675, unit: 'ratio', passed: false },
         { expression: 'automation_rate.full>=0.5', kpi: 'automation_rate', path: 'full', op: '>=', threshold: 0.5, value: 0.675, unit: 'ratio', passed: false },
       ],
+      conversations: 200,
+      period: { first: '2025-01-06T09:00:00Z', last: '2025-01-19T16:25:00Z' },
+      tz: 'UTC',
     });
   });
 

@@ -121,14 +121,29 @@ describe('botkpi compare transcripts --period', () => {
     expect(find(cmp, 'containment_rate')).toMatchObject({ old: null, new: 0.6, delta: null, delta_pp: null, significant: null });
   });
 
-  it('--until mid-week: the current week is partial (Mon–Wed: conversations with i mod 7 in 0..2, 15+15+14 = 44)', async () => {
-    const cmp = await compareJson(DATA, '--period', 'week', '--until', '2025-01-16');
+  it('--until mid-week --include-partial: the current week is partial (Mon–Wed: conversations with i mod 7 in 0..2, 15+15+14 = 44)', async () => {
+    const cmp = await compareJson(DATA, '--period', 'week', '--until', '2025-01-16', '--include-partial');
     expect(cmp.new).toEqual({ label: '2025-W03', since: '2025-01-13T00:00:00Z', until: '2025-01-16T00:00:00Z' });
     expect(find(cmp, 'conversations')).toMatchObject({ old: 100, new: 44 });
   });
 
-  it('month in a zone: January 2025 (America/New_York) against December 2024', async () => {
+  it('--until mid-week without --include-partial: the last complete week against the one before, with a warning', async () => {
+    const r = await botkpi(['compare', DATA, '--period', 'week', '--until', '2025-01-16', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const cmp = JSON.parse(r.stdout) as ReportJson;
+    expect(cmp.new).toEqual({ label: '2025-W02', since: '2025-01-06T00:00:00Z', until: '2025-01-13T00:00:00Z' });
+    expect(cmp.old.label).toBe('2025-W01');
+    expect(r.stderr).toContain('botkpi: warning: 2025-W03 is not complete yet: comparing 2025-W02 with 2025-W01 (--include-partial to compare 2025-W03)');
+  });
+
+  it('month in a zone, complete months by default: the data ends 2025-01-19, so December against November', async () => {
     const cmp = await compareJson(DATA, '--period', 'month', '--tz', 'America/New_York');
+    expect(cmp.new.label).toBe('2024-12');
+    expect(cmp.old.label).toBe('2024-11');
+  });
+
+  it('month in a zone: January 2025 (America/New_York) against December 2024', async () => {
+    const cmp = await compareJson(DATA, '--period', 'month', '--tz', 'America/New_York', '--include-partial');
     expect(cmp.old).toEqual({ label: '2024-12', since: '2024-12-01T00:00:00-05:00', until: '2025-01-01T00:00:00-05:00' });
     expect(cmp.new).toEqual({ label: '2025-01', since: '2025-01-01T00:00:00-05:00', until: '2025-02-01T00:00:00-05:00' });
     expect(find(cmp, 'conversations')).toMatchObject({ old: 0, new: 200 });

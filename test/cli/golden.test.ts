@@ -2,14 +2,17 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { botkpi, fixture, type ReportJson } from './run.js';
 
-/** Same arguments as scripts/update-golden.mjs, which rewrites the golden file on purpose. */
+/**
+ * Same arguments as scripts/update-golden.mjs, which rewrites the golden file on purpose. Paths are
+ * relative to the project (the working directory of the run), as the report records them.
+ */
 const ARGS = [
   'report',
-  fixture('demo/transcripts.jsonl'),
+  'fixtures/demo/transcripts.jsonl',
   '--orders',
-  fixture('demo/orders.csv'),
+  'fixtures/demo/orders.csv',
   '--config',
-  fixture('demo/botkpi.config.json'),
+  'fixtures/demo/botkpi.config.json',
   '--by',
   'channel',
   '--format',

@@ -222,12 +222,13 @@ describe('timestamps and delimiters that real exports write', () => {
 
   it('a naive time in the fall-back hour is its first occurrence; one in the gap takes the offset before it', async () => {
     // Europe/Berlin: 2025-10-26 02:30 occurs at +02:00 (00:30Z) and +01:00 (01:30Z): the first.
-    // 2025-03-30 02:30 does not exist; the offset before the gap is +01:00: 01:30Z.
+    // 2025-03-30 02:30 does not exist; the offset before the gap is +01:00: 01:30Z, which Berlin
+    // calls 03:30+02:00. The export writes times in --tz.
     const path = file('dst.csv', 'conversation_id,timestamp,role\nfall,2025-10-26 02:30:00,customer\nfall,2025-10-26 02:45:00,bot\ngap,2025-03-30 02:30:00,customer\n');
     const rows = await conversations([path, '--tz', 'Europe/Berlin']);
     expect(rows.map((r) => [r.conversation_id, r.start, r.end])).toEqual([
-      ['gap', '2025-03-30T01:30:00.000Z', '2025-03-30T01:30:00.000Z'],
-      ['fall', '2025-10-26T00:30:00.000Z', '2025-10-26T00:45:00.000Z'],
+      ['gap', '2025-03-30T03:30:00.000+02:00', '2025-03-30T03:30:00.000+02:00'],
+      ['fall', '2025-10-26T02:30:00.000+02:00', '2025-10-26T02:45:00.000+02:00'],
     ]);
   });
 });

@@ -60,7 +60,8 @@ describe('section 7 end to end: fixtures/section7/service', () => {
   });
 
   it('table and Markdown: outcomes on one line, the heatmap grid with its peak marked', async () => {
-    const table = await botkpi(['report', ...SERVICE]);
+    // On a wide terminal the outcomes stay on one line (at 80 columns they wrap at their ` · ` parts).
+    const table = await botkpi(['report', ...SERVICE], { env: { COLUMNS: '200' } });
     expect(table.stdout).toMatch(/Bot outcomes +│ escalated 22\.2 % · confirmed 11\.1 % · unresolved 11\.1 % · abandoned 11\.1 % · assumed 33\.3 % · pending 11\.1 % │ +9 │/);
     expect(table.stdout).toContain('Conversations by weekday and hour (UTC)');
     expect(table.stdout).toMatch(/│ Mon │ +1 │ +· │ +· │ +· │ +· │ +· │ +· │ +2\* │/);

@@ -48,6 +48,9 @@ describe('intent_accuracy', () => {
     check('cancel', 1, 0, 0, 0, 0);
     // macro-F1 over the 4 gold labels = (2/3 + 1/2 + 0 + 0) / 4 = 7/24
     expect(r.macro_f1).toBeCloseTo(7 / 24, 12);
+    // macro precision = (2/3 + 1 + 0 + 0) / 4 = 5/12; macro recall = (2/3 + 1/3 + 0 + 0) / 4 = 1/4
+    expect(r.macro_precision).toBeCloseTo(5 / 12, 12);
+    expect(r.macro_recall).toBeCloseTo(1 / 4, 12);
   });
 
   it('is null with a reason without reviewed customer messages', () => {
@@ -55,6 +58,8 @@ describe('intent_accuracy', () => {
     const r = intentAccuracy.compute(none, contextOf(none));
     expectEmptyRate(r);
     expect(r.macro_f1).toBeNull();
+    expect(r.macro_precision).toBeNull();
+    expect(r.macro_recall).toBeNull();
     expect(r.per_intent).toEqual([]);
   });
 });

@@ -1,9 +1,11 @@
 import type { Dimension } from '../../src/conversations/attributes.js';
 import type { RawRow } from '../../src/model.js';
-import { buildReport } from '../../src/report/build.js';
+import { buildReport, reportSettings } from '../../src/report/build.js';
 import { ingest } from '../../src/report/ingest.js';
 import type { Report } from '../../src/report/types.js';
 import { DEFAULT_OPTIONS } from '../kpis/helpers.js';
+
+const SETTINGS = reportSettings(DEFAULT_OPTIONS);
 
 async function* rowsOf(fields: readonly Record<string, unknown>[]): AsyncIterable<RawRow> {
   for (const [i, f] of fields.entries()) yield { file: 'mem.jsonl', line: i + 1, ok: true, fields: f };
@@ -23,7 +25,7 @@ export async function reportFromRows(fields: readonly Record<string, unknown>[],
 
 /** The report's options block, with these `--by` dimensions. */
 export function options(by: string[] = []): Report['options'] {
-  return { tz: 'UTC', baseCurrency: 'EUR', since: null, until: null, by, where: [] };
+  return { tz: 'UTC', baseCurrency: 'EUR', since: null, until: null, by, where: [], config: null, inputs: ['mem.jsonl'], orders: null, settings: SETTINGS };
 }
 
 /** A hand-made report: a few KPIs overall, nothing else unless overridden. */
@@ -32,6 +34,7 @@ export function handReport(overrides: Partial<Report> = {}): Report {
     schemaVersion: 1,
     tool: { name: 'botkpi', version: '0.0.0-test' },
     options: options(),
+    period: { first: '2025-01-06T09:00:00Z', last: '2025-01-12T18:00:00Z' },
     dataQuality: {
       rowsRead: 1204,
       rowsUsed: 1190,

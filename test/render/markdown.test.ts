@@ -63,7 +63,8 @@ describe('renderMarkdown', () => {
       }),
     );
     expect(withGroups).toContain(
-      '## By channel\n\n| channel | Containment | First response time p50 |\n| --- | ---: | ---: |\n| web\\|app | 50.0 % | 2.0 s |\n',
+      '## By channel\n\n| channel | Containment | First response time p50 |\n| --- | ---: | ---: |\n| web\\|app | (1/2) | 2.0 s |\n' +
+        '| **total** | **72.0 % 69–75** | **850 ms** |\n\n(x/n): fewer than 10 behind the rate, too few to judge',
     );
   });
 

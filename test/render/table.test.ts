@@ -8,7 +8,7 @@ const rate = (value: number, ci95: [number, number]): Rate => ({ value, numerato
 
 describe('renderTable', () => {
   it('shows the headline block, data quality and n/a KPIs without any ANSI code when colour is off', () => {
-    const out = renderTable(handReport(), { color: false });
+    const out = renderTable(handReport(), { color: false, width: 120 });
     expect(out).not.toContain(ESC);
     expect(out.split('\n')[0]).toBe('botkpi report');
     expect(out).toContain('data quality: rows read 1,204 · used 1,190 · rejected 12 (invalid timestamp 8, unknown role 4) · duplicates 2');
@@ -34,7 +34,9 @@ describe('renderTable', () => {
     expect(out).toMatch(/│ Containment +│ 50\.0 % {2}\(9\.5–90\.5\) +│ +1\/2 │/);
     expect(out).toMatch(/│ First response time +│ mean 1\.5 s · p50 1\.5 s · p90 1\.9 s +│ +2 │/);
     expect(out).toContain('By channel');
-    expect(out).toMatch(/│ app +│ +1 │ +0\.0 % │ +100\.0 % │ +1\.0 s │/);
+    // Conversations, containment (0 of 1: too few for a percentage), first response p50.
+    expect(out).toMatch(/│ app +│ +1 │ +\(0\/1\) │ +1\.0 s │/);
+    expect(out).toMatch(/│ total +│ +2 │ +\(1\/2\) │ +1\.5 s │/);
     expect(out).toContain('CSAT: n/a — needs field csat');
   });
 
@@ -62,12 +64,13 @@ describe('renderTable', () => {
         { by: { channel: 'b' }, kpis: { containment_rate: rate(0.6, [0.3, 0.8]), escalation_rate: rate(0.6, [0.3, 0.8]) } },
       ],
     });
-    const out = renderTable(report, { color: true });
-    expect(out).toContain(`${ESC}32m90.0 %${ESC}39m`); // containment above overall: green
-    expect(out).toContain(`${ESC}31m90.0 %${ESC}39m`); // escalation above overall: red
+    const kpis = ['containment_rate', 'escalation_rate'];
+    const out = renderTable(report, { color: true, kpis });
+    expect(out).toContain(`${ESC}32m90.0 % 80–95${ESC}39m`); // containment above overall: green
+    expect(out).toContain(`${ESC}31m90.0 % 80–95${ESC}39m`); // escalation above overall: red
     // intervals containing the overall value: plain
     expect(out).not.toContain(`${ESC}32m60.0 %`);
     expect(out).not.toContain(`${ESC}31m60.0 %`);
-    expect(renderTable(report, { color: false })).not.toContain(ESC);
+    expect(renderTable(report, { color: false, kpis })).not.toContain(ESC);
   });
 });
