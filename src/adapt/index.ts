@@ -52,7 +52,7 @@ function safeDetect(adapter: Adapter, record: Doc): boolean {
 
 /** The input-format names `--input-format` accepts: the adapter ids and the reader formats. */
 export function formatChoices(adapters: readonly Adapter[] = ADAPTERS): string {
-  return `${adapters.map((a) => a.id).join(', ')} (or the reader formats jsonl, csv, tsv)`;
+  return `${adapters.map((a) => a.id).join(', ')} (or the reader formats jsonl, json, csv, tsv, parquet)`;
 }
 
 /** What a record looks like, for an error message: its keys, the first few. */
@@ -137,8 +137,11 @@ export interface AdaptTally {
 export const emptyTally = (): AdaptTally => ({ documents: 0, rows: 0, documentTimeRows: 0 });
 
 /**
- * Derives canonical rows from records, batch by batch. A record that yields nothing, or that the
- * adapter cannot read, becomes one rejection naming the document (path '').
+ * Derives canonical rows from records, batch by batch. A document that yields nothing, or a
+ * record the adapter cannot read, becomes one rejection naming it (path ''); a table row that
+ * yields nothing (a row adapter's record that is no event of botkpi's, like a Rasa action) is
+ * not one. A derived row's path is the record's own path in its file (`conversations[3]`, from
+ * a JSON document) followed by the path inside the record.
  */
 export async function* adaptBatches(
   batches: AsyncIterable<RawRow[]>,
@@ -156,28 +159,36 @@ export async function* adaptBatches(
         continue;
       }
       const { file, line } = raw;
+      const at = (path: string): string => joinPath(raw.path, path);
       let derived;
       try {
         derived = session.adapt(raw.fields);
       } catch (err) {
         derived = [{ path: '', reason: 'unreadable document', value: err instanceof Error ? err.message : String(err) }];
       }
-      if (derived.length === 0) {
+      if (derived.length === 0 && adapter.granularity === 'document') {
         const id = documentId(raw.fields);
         derived = [id === undefined ? { path: '', reason: 'document without events' } : { path: '', reason: 'document without events', value: id }];
       }
       for (const d of derived) {
         if (isRejection(d)) {
-          const rejected: RawRow = { file, line, path: d.path, ok: false, reason: d.reason, raw: d.value ?? null };
+          const rejected: RawRow = { file, line, path: at(d.path), ok: false, reason: d.reason, raw: d.value ?? null };
           if (d.value !== undefined) rejected.value = d.value;
           out.push(rejected);
         } else {
           if (d.documentTime === true) tally.documentTimeRows++;
-          out.push({ file, line, path: d.path, ok: true, fields: d.fields });
+          out.push({ file, line, path: at(d.path), ok: true, fields: d.fields });
         }
       }
     }
     tally.rows += out.length;
     if (out.length > 0) yield out;
   }
+}
+
+/** `conversations[3]` + `conversation_parts[0]` → `conversations[3].conversation_parts[0]`; either may be absent or ''. */
+export function joinPath(outer: string | undefined, inner: string): string {
+  if (outer === undefined || outer === '') return inner;
+  if (inner === '') return outer;
+  return inner.startsWith('[') ? `${outer}${inner}` : `${outer}.${inner}`;
 }

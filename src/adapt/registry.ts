@@ -1,7 +1,10 @@
 import { chatwoot } from './chatwoot.js';
+import { dialogflowCx } from './dialogflow-cx.js';
 import { flat } from './flat.js';
 import { intercom } from './intercom.js';
+import { langfuse } from './langfuse.js';
 import { messages } from './messages.js';
+import { rasa, rasaSql } from './rasa.js';
 import { zendesk } from './zendesk.js';
 import type { Adapter } from './types.js';
 
@@ -16,6 +19,10 @@ export const ADAPTERS: readonly Adapter[] = [
   intercom,
   zendesk,
   chatwoot,
+  rasa,
+  rasaSql,
+  dialogflowCx,
+  langfuse,
 ];
 
 export function adapterById(id: string): Adapter | undefined {

@@ -1,4 +1,5 @@
 /** Small pure helpers the adapters share: reading loosely typed JSON, author lists, HTML bodies. */
+import { htmlToText } from './html.js';
 import type { AdaptOptions, DerivedRejection, DerivedRow } from './types.js';
 
 export type Doc = Record<string, unknown>;
@@ -17,6 +18,9 @@ export function idOf(v: unknown): string | undefined {
   if (typeof v === 'number' && Number.isFinite(v)) return String(v);
   return undefined;
 }
+
+/** A string that is not blank, as it is; otherwise undefined. */
+export const nonBlank = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
 
 /** The first value that is present (not undefined, null or a blank string). */
 export function first(...values: unknown[]): unknown {
@@ -42,31 +46,6 @@ export function listedRole(options: AdaptOptions, ...names: unknown[]): 'bot' | 
   if (has(options.bots)) return 'bot';
   if (has(options.agents)) return 'agent';
   return undefined;
-}
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
-
-/**
- * HTML body → plain text: `<br>` and the end of a block (`</p>`, `</div>`, `</li>`, headings) as
- * newlines, other tags dropped, entities decoded, blank lines collapsed. Text without markup is
- * returned as it is. One function, so that a full HTML-to-text library can take its place.
- */
-export function htmlToText(html: string): string {
-  if (!/[<&]/.test(html)) return html;
-  return html
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<\/(p|div|li|h[1-6]|tr|blockquote)\s*>/gi, '\n')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, name: string) => {
-      if (name[0] === '#') {
-        const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-        return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : m;
-      }
-      return ENTITIES[name.toLowerCase()] ?? m;
-    })
-    .replace(/[ \t]+\n/g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
 }
 
 /** Text of a body that may hold HTML; undefined for an absent or non-string body. */

@@ -105,11 +105,13 @@ function formatRejection(r: Rejection): string {
   return `${r.file} line ${r.line}${path}: ${r.reason}${value}${hint === undefined ? '' : ` (${hint})`}`;
 }
 
+const READER_FORMATS: ReadonlySet<string> = new Set<InputFormat>(['jsonl', 'json', 'csv', 'tsv', 'parquet']);
+
 /** `--input-format` / `input.format`: a reader format (the shape still detected) or an adapter id (the shape pinned). */
 export function inputFormat(text: string | undefined): { reader?: InputFormat; adapter?: Adapter } {
   if (text === undefined) return {};
   const name = text.trim().toLowerCase();
-  if (name === 'jsonl' || name === 'csv' || name === 'tsv') return { reader: name };
+  if (READER_FORMATS.has(name)) return { reader: name as InputFormat };
   const adapter = adapterById(name);
   if (adapter === undefined) throw new UsageError(`--input-format "${text}": expected one of ${formatChoices()}`);
   return { adapter };
@@ -141,7 +143,7 @@ async function* adaptedFile(
     }
     return;
   }
-  yield* adaptBatches(chosen.batches, chosen.adapter, { bots: settings.bots, agents: settings.agents }, input.tally);
+  yield* adaptBatches(chosen.batches, chosen.adapter, { bots: settings.bots, agents: settings.agents, ...(settings.handoffActions === undefined ? {} : { handoffActions: settings.handoffActions }) }, input.tally);
 }
 
 async function* observed(batches: AsyncIterable<RawRow[]>, observe: (batch: readonly RawRow[]) => void): AsyncGenerator<RawRow[]> {
@@ -265,7 +267,12 @@ export async function loadData(
     ...(textEncoding === undefined ? {} : { encoding: textEncoding }),
     stdin: io.stdin,
     onFormat: (chosen: InputFormat, sniffed: boolean): void => {
-      if (sniffed) warn(io, `reading ${file === '-' ? 'stdin' : file} as ${chosen.toUpperCase()} (from its first lines; --input-format sets it)`);
+      // Not when a shape is pinned (--input-format intercom …), nor for a .json file read as one JSON
+      // document, which is what its name promises.
+      const expected = /\.json(\.gz)?$/i.test(file) && chosen === 'json';
+      if (sniffed && format.adapter === undefined && !expected) {
+        warn(io, `reading ${file === '-' ? 'stdin' : file} as ${chosen.toUpperCase()} (from its first lines; --input-format sets it)`);
+      }
     },
     onHeader: (columns: string[]): void => {
       headerColumns.push(columns);

@@ -82,6 +82,10 @@ export const configSchema = z
         format: z.string().optional().describe('input format: an adapter id (flat, messages, intercom, zendesk, chatwoot, …) or jsonl, csv, tsv; default: detected'),
         bots: z.array(z.string()).optional().describe('author ids, names or e-mails to read as the bot (an AI agent the platform shows as a person)'),
         agents: z.array(z.string()).optional().describe('author ids, names or e-mails to read as human agents'),
+        handoff_actions: z
+          .array(z.string())
+          .optional()
+          .describe('action names that hand the conversation to a human (Rasa); default: the common names listed in the README'),
       })
       .strict()
       .optional(),

@@ -44,6 +44,8 @@ export interface Settings {
   /** Author ids, names or e-mails to read as bots / as human agents (`input.bots`, `input.agents`). */
   bots: string[];
   agents: string[];
+  /** Action names that mean a handoff (`input.handoff_actions`); undefined = each adapter's default. */
+  handoffActions?: string[];
   map: Partial<Record<Field, string>>;
   /** Field → {value as written → value to use}: config `map_values`, then `--map-value`. */
   mapValues: Partial<Record<Field, Record<string, string>>>;
@@ -187,6 +189,7 @@ export function resolveSettings(flags: SettingFlags, config: Config): Settings {
     tz,
     bots: config.input?.bots ?? [],
     agents: config.input?.agents ?? [],
+    ...(config.input?.handoff_actions === undefined ? {} : { handoffActions: config.input.handoff_actions }),
     map: { ...config.map, ...flags.map },
     mapValues: mergeValueMaps(config.map_values ?? {}, flags.mapValue ?? {}),
     csatScale,

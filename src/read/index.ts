@@ -1,16 +1,20 @@
 /**
  * The read stage: one source (file, stdin or string) → a stream of RawRow, never the whole input
- * in memory. JSONL, CSV and TSV, each optionally gzip-compressed.
+ * in memory. JSONL, whole JSON documents, CSV and TSV, each optionally gzip-compressed; Parquet
+ * files one row group at a time.
  */
 import { Readable } from 'node:stream';
 import type { RawRow } from '../model.js';
 import { csvRows } from './csv.js';
+import { jsonDocumentRows } from './json.js';
 import { jsonlRows } from './jsonl.js';
+import { parquetRows } from './parquet.js';
 import {
   binaryKind,
   gunzip,
   InputError,
   isGzip,
+  isParquet,
   openSource,
   peek,
   sniffDelimiter,
@@ -32,9 +36,14 @@ const FORMATS = new Map<string, InputFormat>([
   ['csv', 'csv'],
   ['tsv', 'tsv'],
   ['tab', 'tsv'],
+  ['parquet', 'parquet'],
 ]);
 
-/** Format and gzip from the file name: .jsonl/.ndjson/.json-lines → jsonl, .csv → csv, .tsv/.tab → tsv, each optionally with .gz. `-` or unknown extension → undefined format. */
+/**
+ * Format and gzip from the file name: .jsonl/.ndjson/.json-lines → jsonl, .csv → csv, .tsv/.tab →
+ * tsv, each optionally with .gz; .parquet → parquet. `-`, .json and unknown extensions → undefined format (sniffed
+ * from the content: a `.json` file may be one document or JSON Lines, as BigQuery exports it).
+ */
 export function detectFormat(path: string): { format: InputFormat | undefined; gzip: boolean } {
   if (path === '-') return { format: undefined, gzip: false };
   let name = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1).toLowerCase();
@@ -66,6 +75,7 @@ export interface ReadOptions {
  */
 export function readBatches(path: string, options: ReadOptions = {}): AsyncIterable<RawRow[]> {
   const detected = detectFormat(path);
+  if ((options.format ?? detected.format) === 'parquet') return parquetSource(path, detected.gzip);
   return rows(openSource(path, options.stdin, options.onBytes), path, options.format ?? detected.format, detected.gzip, options);
 }
 
@@ -98,11 +108,14 @@ function rows(source: Chunks, file: string, format: InputFormat | undefined, gzi
   return deferred(async () => {
     // Gzip by extension, or by its magic bytes whatever the name (stdin, unknown extension).
     let { head, chunks } = await peek(source, (bytes) => bytes.length >= 2);
-    if (gzipByName || isGzip(head)) {
-      chunks = gunzip(chunks, file);
-      ({ head, chunks } = await peek(chunks, (bytes) => bytes.length >= 4096));
-    } else {
-      ({ head, chunks } = await peek(chunks, (bytes) => bytes.length >= 4096));
+    const gzipped = gzipByName || isGzip(head);
+    if (gzipped) chunks = gunzip(chunks, file);
+    ({ head, chunks } = await peek(chunks, (bytes) => bytes.length >= 4096));
+    // Parquet (binary, read by byte ranges from the file itself) before the binary-file refusal.
+    if (format === 'parquet' || (format === undefined && isParquet(head))) {
+      await chunks[Symbol.asyncIterator]().return?.();
+      options.onFormat?.('parquet', format === undefined);
+      return parquetSource(file, gzipped)[Symbol.asyncIterator]();
     }
     const encoding = utf16Bom(head)?.replace('-', '') as Encoding | undefined ?? options.encoding ?? 'utf8';
     if (encoding === 'utf8') {
@@ -118,6 +131,7 @@ function rows(source: Chunks, file: string, format: InputFormat | undefined, gzi
     }
     options.onFormat?.(format, sniffed);
     if (format === 'jsonl') return jsonlRows(chunks, file, encoding === 'utf8');
+    if (format === 'json') return jsonDocumentRows(chunks, file);
     let delimiter: Delimiter = '\t';
     if (format === 'csv') {
       ({ head, chunks } = await peek(chunks, (bytes) => firstLine(bytes) !== undefined || bytes.length >= SNIFF_LIMIT));
@@ -126,6 +140,15 @@ function rows(source: Chunks, file: string, format: InputFormat | undefined, gzi
     }
     return csvRows(chunks, file, { delimiter, validateUtf8: encoding === 'utf8', ...(options.onHeader === undefined ? {} : { onHeader: options.onHeader }) });
   });
+}
+
+/** A Parquet file's rows; stdin and gzip cannot be read by byte ranges. */
+function parquetSource(path: string, gzip: boolean): AsyncIterable<RawRow[]> {
+  if (path === '-' || gzip) {
+    const where = path === '-' ? 'stdin' : 'a gzip file';
+    return deferred(() => Promise.reject(new InputError(`cannot read ${path}: Parquet is read by byte ranges, not from ${where}; give the uncompressed file`)));
+  }
+  return parquetRows(path, path);
 }
 
 /**

@@ -5,8 +5,9 @@
 import { createReadStream } from 'node:fs';
 import { Readable, pipeline } from 'node:stream';
 import { createGunzip } from 'node:zlib';
+import { isContainer } from './json.js';
 
-export type InputFormat = 'jsonl' | 'csv' | 'tsv';
+export type InputFormat = 'jsonl' | 'json' | 'csv' | 'tsv' | 'parquet';
 export type Chunks = AsyncIterable<Buffer>;
 
 export class InputError extends Error {
@@ -118,20 +119,45 @@ export function sniffDelimiter(header: string): Delimiter {
 }
 
 /**
- * Guesses the format from the first lines: JSON Lines when any of the first five non-blank lines
- * starts with `{` (so one junk first line does not turn a JSONL stream into CSV); otherwise CSV, or
- * TSV when the header has more tabs than commas and semicolons. `undefined` = more bytes needed.
+ * Guesses the format from the first bytes: `PAR1` → parquet; first non-blank character `[` → json
+ * (a whole JSON document); `{` → jsonl when the first line is one record (it ends with `}` and is
+ * not an object holding a list of records), else json (a pretty-printed document or a list page).
+ * Otherwise JSON Lines when any of the first five non-blank lines starts with `{` (so one junk
+ * first line does not turn a JSONL stream into CSV); else CSV, or TSV when the header has more tabs
+ * than commas and semicolons. `undefined` = more bytes needed.
  */
 export function sniffFormat(head: Buffer, complete: boolean): InputFormat | undefined {
+  if (isParquet(head)) return 'parquet';
   const text = head.toString('utf8');
   const enough = complete || head.length >= SNIFF_LIMIT;
+  const start = text.search(/[^\s\uFEFF]/);
+  if (start === -1) return enough ? 'jsonl' : undefined; // empty: any format yields nothing
+  if (text[start] === '[') return 'json';
+  if (text[start] === '{') {
+    const end = text.indexOf('\n', start);
+    if (end === -1 && !enough) return undefined;
+    if (end === -1 && !complete) return 'json'; // a first line longer than the sniff limit: one long document
+    const firstLine = text.slice(start, end === -1 ? undefined : end).trim();
+    return firstLine.endsWith('}') && !isContainer(parseOrUndefined(firstLine)) ? 'jsonl' : 'json';
+  }
   const { lines, more } = firstLines(text, SNIFF_LINES, enough);
   if (lines.some((l) => l.replace(/^[\s\uFEFF]+/, '').startsWith('{'))) return 'jsonl';
   if (more) return undefined;
   const header = lines[0];
-  if (header === undefined) return 'jsonl'; // empty: any format yields nothing
+  if (header === undefined) return 'jsonl';
   return sniffDelimiter(header) === '\t' ? 'tsv' : 'csv';
 }
+
+function parseOrUndefined(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Parquet's magic bytes. */
+export const isParquet = (head: Buffer): boolean => head.subarray(0, 4).toString('latin1') === 'PAR1';
 
 /** Byte-order marks of UTF-16; UTF-8's own is skipped by the readers. */
 export function utf16Bom(head: Buffer): 'utf-16le' | 'utf-16be' | undefined {
@@ -190,6 +216,7 @@ export function binaryKind(head: Buffer): string | undefined {
   if (odd > sample.length / 4 && even === 0) return 'UTF-16 text without a byte-order mark: add --encoding utf16le';
   if (even > sample.length / 4 && odd === 0) return 'UTF-16 text without a byte-order mark: add --encoding utf16be';
   return 'binary data, not text (JSONL, CSV or TSV)';
+
 }
 
 /**

@@ -202,7 +202,7 @@ export function toDocuments(rows: readonly Flat[], shape: ShapeId): Flat[] {
 const rawRows = (records: readonly Flat[]): RawRow[] => records.map((fields, i) => ({ file: 'test', line: i + 1, ok: true, fields }));
 
 /** The report of flat rows, or of documents through the named adapter (bots listed for Zendesk). */
-export async function reportOf(records: readonly Flat[], adapterId?: ShapeId): Promise<Report> {
+export async function reportOf(records: readonly Flat[], adapterId?: string): Promise<Report> {
   async function* batches(): AsyncGenerator<RawRow[]> {
     yield rawRows(records);
   }

@@ -60,7 +60,7 @@ describe('choosing the input format', () => {
   it('an unknown --input-format is exit 2 listing adapter ids and reader formats', async () => {
     const r = await botkpi(['report', fixture('hand/basic.jsonl'), '--input-format', 'freshchat']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('--input-format "freshchat": expected one of flat, messages, intercom, zendesk, chatwoot (or the reader formats jsonl, csv, tsv)');
+    expect(r.stderr).toContain('--input-format "freshchat": expected one of flat, messages, intercom, zendesk, chatwoot, rasa, rasa-sql, dialogflow-cx, langfuse (or the reader formats jsonl, json, csv, tsv, parquet)');
   });
 
   it('input.format in the config pins the shape like the flag', async () => {
