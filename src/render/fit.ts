@@ -94,17 +94,18 @@ export function fitTable(spec: FitSpec): FittedTable[] {
   const widths = [...natural];
   const total = (ws: readonly number[]): number => ws.reduce((a, b) => a + b, 0) + frame(ws.length);
 
+  // 0. When the other columns belong together, cut key columns first (down to cutKeysTo).
+  if (spec.cutKeysTo !== undefined) {
+    for (let i = 0; i < spec.keys && total(widths) > spec.width; i++) {
+      widths[i] = Math.max(Math.min(spec.cutKeysTo, widths[i] ?? 0), (widths[i] ?? 0) - (total(widths) - spec.width));
+    }
+  }
   // 1. Wrap headers and wrappable cells down to their minimum, widest first.
   for (const i of [...widths.keys()].sort((a, b) => (widths[b] ?? 0) - (widths[a] ?? 0))) {
     const over = total(widths) - spec.width;
     if (over <= 0) break;
     const floor = spec.wrap?.includes(i) ? Math.max(minimal[i] ?? 0, 16) : (minimal[i] ?? 0);
     widths[i] = Math.max(floor, (widths[i] ?? 0) - over);
-  }
-  if (spec.cutKeysTo !== undefined) {
-    for (let i = 0; i < spec.keys && total(widths) > spec.width; i++) {
-      widths[i] = Math.max(Math.min(spec.cutKeysTo, widths[i] ?? 0), (widths[i] ?? 0) - (total(widths) - spec.width));
-    }
   }
   // 2. Cut key (label) columns, down to 10 characters, only as far as the keys and the widest other column need.
   const keyWidths = (): number[] => widths.slice(0, spec.keys);

@@ -85,7 +85,7 @@ export function renderTable(report: Report, options: TableOptions): string {
       if (r.reason !== undefined) value = `${NA} — ${sanitize(r.reason)}`;
       return [name, value, r.n];
     });
-    const [fitted] = fitTable({ head: ['KPI', 'value', 'n'], rows, align: ['left', 'left', 'right'], keys: 1, wrap: [1], width });
+    const [fitted] = fitTable({ head: ['KPI', 'value', 'n'], rows, align: ['left', 'left', 'right'], keys: 1, wrap: [1], width, cutKeysTo: 28 });
     if (fitted !== undefined) {
       // The interval stays on its value's line when it fits, set off by two spaces rather than a dot.
       fitted.rows = fitted.rows.map((r) => r.map((cell, i) => (i === 1 ? cell.replace(/ · (\([^)]*\))/g, '  $1') : cell)));

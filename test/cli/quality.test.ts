@@ -90,7 +90,7 @@ describe('botkpi report: outputs show the answer-quality KPIs', () => {
   const input = fixture('quality/quality.jsonl');
 
   it.each(['table', 'md'])('--format %s has the KPI lines and the answer-accuracy column of the intents table', async (format) => {
-    const r = await botkpi(['report', input, '--format', format]);
+    const r = await botkpi(['report', input, '--format', format], { env: { COLUMNS: '200' } });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Answer accuracy \(reviewed\).*66\.7 %.*4\/6/);
     expect(r.stdout).toMatch(/Hallucinations \(reviewed\).*25\.0 %.*1\/4/);
