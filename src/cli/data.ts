@@ -4,7 +4,7 @@ import { suggest } from '../check/suggest.js';
 import type { Dimension } from '../conversations/attributes.js';
 import { loadConfig } from '../config/load.js';
 import { resolveSettings, type SettingFlags, type Settings } from '../config/settings.js';
-import { adaptBatches, adapterById, chooseAdapter, emptyTally, formatChoices, type Adapter, type AdaptTally } from '../adapt/index.js';
+import { ADAPTERS, adaptBatches, adapterById, chooseAdapter, emptyTally, formatChoices, type Adapter, type AdaptTally } from '../adapt/index.js';
 import { UsageError } from '../errors.js';
 import type { RawRow } from '../model.js';
 import { ENCODINGS, InputError, readBatches, type Encoding, type InputFormat } from '../read/index.js';
@@ -243,7 +243,9 @@ export async function loadData(
     throw new UsageError(`-o and --rejects name the same file (${flags.output})`);
   }
 
-  for (const file of files) if (file !== '-') await checkColumns(file, format.reader, settings.map);
+  // Only flat event rows have columns to check; a platform export is read by its adapter.
+  const flatOnly = format.adapter === undefined || format.adapter.id === 'flat';
+  if (flatOnly) for (const file of files) if (file !== '-') await checkColumns(file, format.reader, settings.map);
 
   const rejectsFile = flags.rejects === undefined ? undefined : await AtomicFile.create(flags.rejects);
   let pending = '';
@@ -435,8 +437,10 @@ export const peekColumns = async (file: string, format: InputFormat | undefined)
  * the file's columns and a `--map` line to paste.
  */
 async function checkColumns(file: string, format: InputFormat | undefined, map: Partial<Record<Field, string>>): Promise<void> {
-  const columns = await peekColumns(file, format);
+  const { columns, rows } = await peekRows(file, format);
   if (columns.length === 0) return;
+  // A platform export (Intercom, Rasa, …) is not flat rows: its adapter derives the fields.
+  if (rows.slice(0, 5).some((r) => ADAPTERS.some((a) => a.id !== 'flat' && a.detect(r)))) return;
   const { missing, guesses } = matchColumns(columns, map);
   if (missing.length === 0) return;
   const fields = missing.length === 1 ? 'required field' : 'required fields';
