@@ -12,9 +12,8 @@
  */
 import { UsageError } from '../errors.js';
 import type { KpiUnit } from '../kpis/types.js';
-import { flattenKpi, type StatRow } from '../render/flatten.js';
-import { kpiMeta, unavailableReason } from '../render/meta.js';
-import { isKpiError } from '../kpis/results.js';
+import { flattenKpi, kpiMeta, unavailableReason, type StatRow } from '../report/statistics.js';
+import { isKpiError } from '../kpis/result.js';
 import type { KpiResult, Report } from '../report/types.js';
 import { findStatisticInfo, kpiCatalogue, type KpiInfo } from './catalogue.js';
 import { suggest } from './suggest.js';

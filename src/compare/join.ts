@@ -10,8 +10,7 @@
  * statistic (mean, percentile, count, money, score) has no test here, so its significance is null.
  */
 import type { KpiUnit } from '../kpis/types.js';
-import { flattenKpis, type StatRow } from '../render/flatten.js';
-import { kpiMeta } from '../render/meta.js';
+import { flattenKpis, isRateKpi, type StatRow } from '../report/statistics.js';
 import type { KpiResult } from '../report/types.js';
 import { twoProportionZTest } from './stats.js';
 
@@ -43,7 +42,7 @@ export function compareRow(old: StatRow | undefined, neu: StatRow | undefined): 
     r?.numerator !== undefined && r.denominator !== undefined ? [r.numerator, r.denominator] : undefined;
   const a = counts(old);
   const b = counts(neu);
-  const rate = a !== undefined || b !== undefined || (kpiMeta(base.kpi).shape === 'rate' && base.statistic === 'value');
+  const rate = a !== undefined || b !== undefined || (base.statistic === 'value' && isRateKpi(base.kpi));
   if (base.unit === 'ratio' && (rate || SHARE_KEYS.test(base.statistic))) {
     row.delta_pp = delta === null ? null : delta * 100;
   }

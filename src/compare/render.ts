@@ -11,7 +11,7 @@ import { csvLine } from '../render/csv.js';
 import { drawTable, fitTable, type Align } from '../render/fit.js';
 import { formatByUnit, formatDecimal, formatDuration, formatInt, formatMoney, formatPercent, NA, wrapText } from '../render/format.js';
 import { escapeMarkdown, markdownTable } from '../render/markdown.js';
-import { kpiMeta } from '../render/meta.js';
+import { isGridCell, kpiMeta } from '../report/statistics.js';
 import { sanitize } from '../render/table.js';
 import type { OutputFormat } from '../render/index.js';
 import type { Comparison, CompareRow, Side } from './index.js';
@@ -34,7 +34,6 @@ const MAGNITUDE: Record<KpiUnit, (x: number) => string> = {
   count: formatInt,
   money: formatMoney,
   score: (x) => formatDecimal(x),
-  table: (x) => formatDecimal(x),
 };
 
 /**
@@ -89,7 +88,7 @@ export function sideText(s: Side): string {
 }
 
 const shown = (rows: readonly CompareRow[]): CompareRow[] =>
-  rows.filter((r) => (r.old !== null || r.new !== null) && !(r.kpi === 'volume_heatmap' && r.statistic.startsWith('cells.')));
+  rows.filter((r) => (r.old !== null || r.new !== null) && !isGridCell(r.kpi, r.statistic));
 
 export function renderCompareCsv(cmp: Comparison): string {
   const lines = [csvLine(CSV_COLUMNS)];

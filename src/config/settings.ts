@@ -4,6 +4,7 @@ import { UsageError } from '../errors.js';
 import { DEFAULT_FALLBACK_INTENTS, type Field } from '../schema/fields.js';
 import { isValidTimeZone } from '../schema/timestamp.js';
 import { parseInterval, type Config } from './schema.js';
+import type { CostModel, SlaTargets } from '../kpis/types.js';
 
 const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
 
@@ -15,23 +16,7 @@ export function durationMs(value: string | number, defaultUnit: 's' | 'm' | 'h' 
   return Number(m[1]) * (UNIT_MS[(m[2] || defaultUnit).toLowerCase()] as number);
 }
 
-export interface CostModel {
-  botPerConversation?: number;
-  botPerResolution?: number;
-  humanPerConversation?: number;
-  agentHourlyRate?: number;
-  /** Share of attributed revenue that is profit (default 1). */
-  margin: number;
-}
-
-/** Service-level targets in milliseconds; undefined = not set. */
-export interface SlaTargets {
-  firstResponseMs?: number;
-  handoffWaitMs?: number;
-  resolutionMs?: number;
-  /** Measure first response and handoff wait in business time. */
-  businessHours: boolean;
-}
+export type { CostModel, SlaTargets };
 
 export const SLA_TARGETS = ['first_response', 'handoff_wait', 'resolution'] as const;
 export type SlaTarget = (typeof SLA_TARGETS)[number];

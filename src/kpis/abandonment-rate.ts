@@ -1,23 +1,14 @@
 import { isAbandoned } from '../conversations/derive.js';
-import type { Rate } from '../report/types.js';
-import { NO_BOT } from './containment-rate.js';
-import { rateOf } from './results.js';
-import type { Kpi } from './types.js';
+import { rateKpi } from './define.js';
+import { NO_BOT } from './reasons.js';
 
-export const abandonmentRate: Kpi<Rate> = {
+export const abandonmentRate = rateKpi({
   id: 'abandonment_rate',
   title: 'Abandonment',
-  description:
-    'Share of bot-engaged conversations left by the customer: not escalated, not resolved, and the customer had the last word.',
-  unit: 'ratio',
-  shape: 'rate',
+  description: 'Share of bot-engaged conversations left by the customer: not escalated, not resolved, and the customer had the last word.',
   direction: 'lower',
   requires: [],
-  compute: (convs) =>
-    rateOf(
-      convs,
-      (c) => c.botEngaged,
-      isAbandoned,
-      NO_BOT,
-    ),
-};
+  inDenominator: (c) => c.botEngaged,
+  inNumerator: isAbandoned,
+  empty: NO_BOT,
+});

@@ -1,20 +1,14 @@
-import type { Rate } from '../report/types.js';
-import { outcomeCounts } from './bot-outcomes.js';
-import { NO_BOT } from './containment-rate.js';
-import { rate } from './results.js';
-import type { Kpi } from './types.js';
+import { rateKpi } from './define.js';
+import { NO_BOT } from './reasons.js';
 
-export const aiResolutionRate: Kpi<Rate> = {
+export const aiResolutionRate = rateKpi({
   id: 'ai_resolution_rate',
   title: 'AI resolution',
   description: 'Share of bot-engaged conversations confirmed resolved or assumed resolved (see bot_outcomes): (confirmed + assumed) / |B|.',
-  unit: 'ratio',
-  shape: 'rate',
   direction: 'higher',
   breakdown: 'value',
   requires: [],
-  compute(convs, ctx) {
-    const { counts, bot } = outcomeCounts(convs, ctx);
-    return rate(counts.confirmed + counts.assumed, bot, NO_BOT);
-  },
-};
+  inDenominator: (_c, f) => f.service.outcome !== undefined,
+  inNumerator: (_c, f) => f.service.outcome === 'confirmed' || f.service.outcome === 'assumed',
+  empty: NO_BOT,
+});

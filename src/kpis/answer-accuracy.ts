@@ -1,19 +1,15 @@
-import type { Rate } from '../report/types.js';
-import { qualityTotals } from './facts.js';
-import { rate } from './results.js';
-import type { Kpi } from './types.js';
+import { messageRateKpi } from './define.js';
 
-export const answerAccuracy: Kpi<Rate> = {
+export const answerAccuracy = messageRateKpi({
   id: 'answer_accuracy',
   title: 'Answer accuracy (reviewed)',
   description: 'Share of reviewed bot answers that the reviewer found correct and on-policy (answer_correct = true).',
-  unit: 'ratio',
-  shape: 'rate',
   direction: 'higher',
   breakdown: 'value',
   requires: ['answer_correct'],
-  compute(convs, ctx) {
-    const t = qualityTotals(convs, ctx);
-    return rate(t.correct, t.reviewed, 'no bot messages with answer_correct');
+  add(t, c) {
+    t.num += c.quality.correct;
+    t.den += c.quality.reviewed;
   },
-};
+  empty: 'no bot messages with answer_correct',
+});

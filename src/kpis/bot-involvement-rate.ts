@@ -1,14 +1,12 @@
-import type { Rate } from '../report/types.js';
-import { rateOf } from './results.js';
-import type { Kpi } from './types.js';
+import { rateKpi } from './define.js';
 
-export const botInvolvementRate: Kpi<Rate> = {
+export const botInvolvementRate = rateKpi({
   id: 'bot_involvement_rate',
   title: 'Bot involvement',
   description: 'Share of conversations with at least one bot message: |B| / N.',
-  unit: 'ratio',
-  shape: 'rate',
   direction: 'neutral',
   requires: [],
-  compute: (convs) => rateOf(convs, () => true, (c) => c.botEngaged, 'no conversations'),
-};
+  inDenominator: () => true,
+  inNumerator: (c) => c.botEngaged,
+  empty: 'no conversations',
+});

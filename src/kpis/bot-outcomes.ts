@@ -1,27 +1,17 @@
+import { z } from 'zod';
 import { OUTCOMES, type Outcome } from '../conversations/derive.js';
-import type { BotOutcomesKpi } from '../report/types.js';
-import { NO_BOT } from './containment-rate.js';
-import { serviceFacts } from './facts.js';
-import { rate } from './results.js';
-import type { Kpi, KpiContext } from './types.js';
-import type { Conversation } from '../model.js';
+import { countsKpi } from './define.js';
+import { NO_BOT } from './reasons.js';
+import { rate, rateSchema } from './result.js';
 
-/** Bot-engaged conversations by outcome, and |B|. */
-export function outcomeCounts(convs: readonly Conversation[], ctx: KpiContext): { counts: Record<Outcome, number>; bot: number } {
-  return ctx.memoFor(convs, 'outcomeCounts', () => {
-    const counts = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
-    let bot = 0;
-    for (const c of convs) {
-      const outcome = serviceFacts(c, ctx).outcome;
-      if (outcome === undefined) continue;
-      counts[outcome]++;
-      bot++;
-    }
-    return { counts, bot };
+export const botOutcomesResult = z
+  .strictObject(Object.fromEntries(OUTCOMES.map((o) => [o, rateSchema])) as Record<Outcome, typeof rateSchema>)
+  .meta({
+    shape: 'shares',
+    description: 'each bot-engaged conversation in exactly one outcome, each a rate over the bot-engaged conversations',
   });
-}
 
-export const botOutcomes: Kpi<BotOutcomesKpi> = {
+export const botOutcomes = countsKpi({
   id: 'bot_outcomes',
   title: 'Bot outcomes',
   description:
@@ -29,8 +19,13 @@ export const botOutcomes: Kpi<BotOutcomesKpi> = {
   unit: 'ratio',
   direction: 'neutral',
   requires: [],
-  compute(convs, ctx) {
-    const { counts, bot } = outcomeCounts(convs, ctx);
-    return Object.fromEntries(OUTCOMES.map((o) => [o, rate(counts[o], bot, NO_BOT)])) as BotOutcomesKpi;
+  result: botOutcomesResult,
+  counters: [...OUTCOMES, 'bot'],
+  add(t, f) {
+    const outcome = f.service.outcome;
+    if (outcome === undefined) return;
+    t[outcome]++;
+    t.bot++;
   },
-};
+  finish: (t) => Object.fromEntries(OUTCOMES.map((o) => [o, rate(t[o], t.bot, NO_BOT)])) as z.infer<typeof botOutcomesResult>,
+});

@@ -1,22 +1,13 @@
 import { isContained } from '../conversations/derive.js';
-import type { Rate } from '../report/types.js';
-import { rateOf } from './results.js';
-import type { Kpi } from './types.js';
+import { rateKpi } from './define.js';
 
-export const botResolutionRate: Kpi<Rate> = {
+export const botResolutionRate = rateKpi({
   id: 'bot_resolution_rate',
   title: 'Bot resolution',
-  description:
-    'Share of bot-engaged conversations with a known outcome that the bot resolved on its own (resolved, never escalated).',
-  unit: 'ratio',
-  shape: 'rate',
+  description: 'Share of bot-engaged conversations with a known outcome that the bot resolved on its own (resolved, never escalated).',
   direction: 'higher',
   requires: ['resolved'],
-  compute: (convs) =>
-    rateOf(
-      convs,
-      (c) => c.botEngaged && c.resolved !== undefined,
-      (c) => isContained(c) && c.resolved === true,
-      'no bot-engaged conversation with a known resolution',
-    ),
-};
+  inDenominator: (c) => c.botEngaged && c.resolved !== undefined,
+  inNumerator: (c) => isContained(c) && c.resolved === true,
+  empty: 'no bot-engaged conversation with a known resolution',
+});

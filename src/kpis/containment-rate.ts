@@ -1,18 +1,15 @@
 import { isContained } from '../conversations/derive.js';
-import type { Rate } from '../report/types.js';
-import { rateOf } from './results.js';
-import type { Kpi } from './types.js';
+import { rateKpi } from './define.js';
+import { NO_BOT } from './reasons.js';
 
-export const NO_BOT = 'no bot-engaged conversations';
-
-export const containmentRate: Kpi<Rate> = {
+export const containmentRate = rateKpi({
   id: 'containment_rate',
   title: 'Containment',
   description: 'Share of bot-engaged conversations that never reached a human.',
-  unit: 'ratio',
-  shape: 'rate',
   direction: 'higher',
   breakdown: 'value',
   requires: [],
-  compute: (convs) => rateOf(convs, (c) => c.botEngaged, isContained, NO_BOT),
-};
+  inDenominator: (c) => c.botEngaged,
+  inNumerator: isContained,
+  empty: NO_BOT,
+});

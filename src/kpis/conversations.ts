@@ -1,8 +1,27 @@
-import type { ConversationsKpi } from '../report/types.js';
-import { conversationsPerCustomer } from './facts.js';
+import { z } from 'zod';
+import { num } from './result.js';
 import type { Kpi } from './types.js';
 
-export const conversations: Kpi<ConversationsKpi> = {
+export const conversationsResult = z
+  .strictObject({
+    value: num('count'),
+    botEngaged: num('count'),
+    customers: num('count'),
+    messages: z
+      .strictObject({ customer: num('count'), bot: num('count'), agent: num('count'), system: num('count'), total: num('count') })
+      .meta({ shape: 'counts' }),
+  })
+  .describe('conversations in scope, bot-engaged conversations, distinct customers and messages by role');
+
+type Result = z.infer<typeof conversationsResult>;
+interface State {
+  conversations: number;
+  botEngaged: number;
+  customers: Set<string>;
+  messages: Omit<Result['messages'], 'total'>;
+}
+
+export const conversations: Kpi<State, Result> = {
   id: 'conversations',
   title: 'Conversations',
   description: 'Conversations in scope, with bot-engaged conversations, distinct customers and messages by role.',
@@ -10,17 +29,30 @@ export const conversations: Kpi<ConversationsKpi> = {
   direction: 'neutral',
   breakdown: 'value',
   requires: [],
-  compute(convs, ctx) {
-    const messages = { customer: 0, bot: 0, agent: 0, system: 0, total: 0 };
-    let botEngaged = 0;
-    for (const c of convs) {
-      messages.customer += c.counts.customer;
-      messages.bot += c.counts.bot;
-      messages.agent += c.counts.agent;
-      messages.system += c.counts.system;
-      if (c.botEngaged) botEngaged++;
-    }
-    messages.total = messages.customer + messages.bot + messages.agent + messages.system;
-    return { value: convs.length, botEngaged, customers: conversationsPerCustomer(convs, ctx).size, messages };
+  result: conversationsResult,
+  init: () => ({ conversations: 0, botEngaged: 0, customers: new Set(), messages: { customer: 0, bot: 0, agent: 0, system: 0 } }),
+  add(s, { c }) {
+    s.conversations++;
+    if (c.botEngaged) s.botEngaged++;
+    if (c.customerId !== undefined) s.customers.add(c.customerId);
+    s.messages.customer += c.counts.customer;
+    s.messages.bot += c.counts.bot;
+    s.messages.agent += c.counts.agent;
+    s.messages.system += c.counts.system;
+  },
+  merge(into, other) {
+    into.conversations += other.conversations;
+    into.botEngaged += other.botEngaged;
+    for (const id of other.customers) into.customers.add(id);
+    for (const role of ['customer', 'bot', 'agent', 'system'] as const) into.messages[role] += other.messages[role];
+  },
+  finish(s) {
+    const m = s.messages;
+    return {
+      value: s.conversations,
+      botEngaged: s.botEngaged,
+      customers: s.customers.size,
+      messages: { ...m, total: m.customer + m.bot + m.agent + m.system },
+    };
   },
 };

@@ -1,8 +1,20 @@
-import type { CostKpi } from '../report/types.js';
-import { costApplicable, costs, OVERFLOW } from './money.js';
+import { z } from 'zod';
+import { addCosts, initCosts, mergeCosts, type CostState } from './cost-state.js';
+import { costApplicable } from './money.js';
+import { OVERFLOW } from './reasons.js';
+import { nullableNum, num, reason } from './result.js';
 import type { Kpi } from './types.js';
 
-export const costPerConversation: Kpi<CostKpi> = {
+export const costResult = z.strictObject({
+  value: nullableNum('money').describe('(bot cost + human cost) / conversations'),
+  bot_cost: nullableNum('money').describe('null when the sum overflows'),
+  human_cost: nullableNum('money'),
+  total_cost: nullableNum('money'),
+  count: num('count'),
+  reason,
+});
+
+export const costPerConversation: Kpi<CostState, z.infer<typeof costResult>> = {
   id: 'cost_per_conversation',
   title: 'Cost per conversation',
   description:
@@ -10,10 +22,15 @@ export const costPerConversation: Kpi<CostKpi> = {
   unit: 'money',
   direction: 'lower',
   requires: [],
+  result: costResult,
   applicable: costApplicable,
-  compute(convs, ctx) {
-    const { bot, human } = costs(convs, ctx);
-    const n = convs.length;
+  init: initCosts,
+  add: addCosts,
+  merge: mergeCosts,
+  finish(s) {
+    const bot = s.bot.total();
+    const human = s.human.total();
+    const n = s.conversations;
     const base = { bot_cost: bot, human_cost: human, total_cost: bot + human, count: n };
     if (!Number.isFinite(bot + human)) {
       const finite = (x: number): number | null => (Number.isFinite(x) ? x : null);

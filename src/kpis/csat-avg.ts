@@ -1,22 +1,22 @@
-import type { Value } from '../report/types.js';
-import { value } from './results.js';
+import { OrderedSum } from './define.js';
+import { value, valueSchema, type Value } from './result.js';
 import type { Kpi } from './types.js';
 
-export const csatAvg: Kpi<Value> = {
+export const csatAvg: Kpi<OrderedSum, Value> = {
   id: 'csat_avg',
   title: 'CSAT average',
   description: 'Mean of the numeric last ratings (thumbs are left out), on the configured scale.',
   unit: 'score',
   direction: 'higher',
   requires: ['csat'],
-  compute(convs) {
-    let sum = 0;
-    let n = 0;
-    for (const c of convs) {
-      if (c.csat?.kind !== 'numeric') continue;
-      sum += c.csat.value;
-      n++;
-    }
-    return value(n === 0 ? null : sum / n, n, 'no numeric ratings');
+  result: valueSchema('score'),
+  init: () => new OrderedSum(),
+  add(sum, { c }) {
+    if (c.csat?.kind === 'numeric') sum.add(c, c.csat.value);
+  },
+  merge: (into, other) => into.merge(other),
+  finish(sum) {
+    const n = sum.count;
+    return value(n === 0 ? null : sum.total() / n, n, 'no numeric ratings');
   },
 };

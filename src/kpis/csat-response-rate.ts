@@ -1,14 +1,12 @@
-import type { Rate } from '../report/types.js';
-import { rateOf } from './results.js';
-import type { Kpi } from './types.js';
+import { rateKpi } from './define.js';
 
-export const csatResponseRate: Kpi<Rate> = {
+export const csatResponseRate = rateKpi({
   id: 'csat_response_rate',
   title: 'CSAT response rate',
   description: 'Share of conversations that received a rating.',
-  unit: 'ratio',
-  shape: 'rate',
   direction: 'higher',
   requires: ['csat'],
-  compute: (convs) => rateOf(convs, () => true, (c) => c.csat !== undefined, 'no conversations'),
-};
+  inDenominator: () => true,
+  inNumerator: (c) => c.csat !== undefined,
+  empty: 'no conversations',
+});

@@ -1,23 +1,15 @@
 import { isSatisfied } from '../conversations/derive.js';
-import type { Rate } from '../report/types.js';
-import { rateOf } from './results.js';
-import type { Kpi } from './types.js';
+import { rateKpi } from './define.js';
 
-export const csatScore: Kpi<Rate> = {
+export const csatScore = rateKpi({
   id: 'csat_score',
   title: 'CSAT',
   description:
     'Share of rated conversations whose last rating is satisfied (≥ 4 on a 5-point scale, ≥ ceil(0.8·S) in general, or thumbs up).',
-  unit: 'ratio',
-  shape: 'rate',
   direction: 'higher',
   breakdown: 'value',
   requires: ['csat'],
-  compute: (convs, ctx) =>
-    rateOf(
-      convs,
-      (c) => c.csat !== undefined,
-      (c) => c.csat !== undefined && isSatisfied(c.csat, ctx.options.csatSatisfiedFrom),
-      'no rated conversations',
-    ),
-};
+  inDenominator: (c) => c.csat !== undefined,
+  inNumerator: (c, _f, ctx) => c.csat !== undefined && isSatisfied(c.csat, ctx.options.csatSatisfiedFrom),
+  empty: 'no rated conversations',
+});

@@ -1,15 +1,13 @@
-import type { Rate } from '../report/types.js';
-import { NO_BOT } from './containment-rate.js';
-import { rateOf } from './results.js';
-import type { Kpi } from './types.js';
+import { rateKpi } from './define.js';
+import { NO_BOT } from './reasons.js';
 
-export const escalationRate: Kpi<Rate> = {
+export const escalationRate = rateKpi({
   id: 'escalation_rate',
   title: 'Escalation',
   description: 'Share of bot-engaged conversations transferred to a human (handoff or agent message); 1 − containment.',
-  unit: 'ratio',
-  shape: 'rate',
   direction: 'lower',
   requires: [],
-  compute: (convs) => rateOf(convs, (c) => c.botEngaged, (c) => c.escalated, NO_BOT),
-};
+  inDenominator: (c) => c.botEngaged,
+  inNumerator: (c) => c.escalated,
+  empty: NO_BOT,
+});

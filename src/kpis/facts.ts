@@ -1,73 +1,108 @@
-import { botOutcome, forEachReply, handoffWaitMs, resolutionMs, type Outcome, type ReplyRole } from '../conversations/derive.js';
+/**
+ * Facts the KPIs share: about the whole input (built once per run, on first use) and about one
+ * conversation (computed once, on first use, whichever KPI and whichever group asks first).
+ */
+import { botOutcome, forEachReply, handoffWaitMs, isContained, resolutionMs, type Outcome } from '../conversations/derive.js';
 import type { Conversation } from '../model.js';
-import type { KpiContext } from './types.js';
+import type { KpiContext, WholeInputFact } from './types.js';
 
-/** Number of conversations per customer_id in a set (shared by the KPIs that count customers). */
-export function conversationsPerCustomer(convs: readonly Conversation[], ctx: KpiContext): Map<string, number> {
-  return ctx.memoFor(convs, 'conversationsPerCustomer', () => {
-    const perCustomer = new Map<string, number>();
-    for (const c of convs) {
-      if (c.customerId !== undefined) perCustomer.set(c.customerId, (perCustomer.get(c.customerId) ?? 0) + 1);
+export const HOUR_MS = 3_600_000;
+export const DEFAULT_SILENCE_MS = 86_400_000;
+
+
+/** A code-unit comparison of ids (never locale-dependent). */
+export const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+// ---------------------------------------------------------------------------------------------
+// Whole-input facts
+
+/** customer_id → ascending start times of all their conversations in the whole input. */
+export const customerStarts: WholeInputFact<Map<string, readonly number[]>> = {
+  id: 'customerStarts',
+  build(ctx) {
+    const lists = new Map<string, number[]>();
+    for (const c of ctx.all) {
+      if (c.customerId === undefined) continue;
+      const list = lists.get(c.customerId);
+      if (list === undefined) lists.set(c.customerId, [c.start]);
+      else list.push(c.start);
     }
-    return perCustomer;
-  });
+    // Plain arrays: most customers have one conversation, and a typed array per customer costs more than it saves.
+    for (const list of lists.values()) if (list.length > 1) list.sort((a, b) => a - b);
+    return lists;
+  },
+};
+
+/** Index of the first element > x in an ascending array. */
+function upperBound(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as number) <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
-/** Reply times (ms) of the response-time walk over a set: every reply, by role, and each conversation's first. */
-export interface ReplyTimes {
-  all: number[];
-  bot: number[];
-  agent: number[];
-  first: number[];
+/** Another conversation of the same customer starts in (start, end + W]. */
+function hasFollowUp(c: Conversation, starts: readonly number[], windowMs: number): boolean {
+  const next = starts[upperBound(starts, c.start)];
+  return next !== undefined && next <= c.end + windowMs;
 }
 
-export function replyTimes(convs: readonly Conversation[], ctx: KpiContext): ReplyTimes {
-  return ctx.memoFor(convs, 'replyTimes', () => {
-    const times: ReplyTimes = { all: [], bot: [], agent: [], first: [] };
-    let firstOfConversation = true;
-    const record = (role: ReplyRole, ms: number): void => {
-      if (firstOfConversation) times.first.push(ms);
-      firstOfConversation = false;
-      times.all.push(ms);
-      (role === 'bot' ? times.bot : times.agent).push(ms);
-    };
-    for (const c of convs) {
-      firstOfConversation = true;
-      forEachReply(c, record);
-    }
-    return times;
-  });
+export interface Credit {
+  orders: number;
+  value: number;
 }
 
 /**
- * Sentiment of each conversation in a set with scored customer messages, in conversation order:
- * the mean of its scores (summed in message order) and, with two or more, the last minus the first.
+ * Credits every order to the latest conversation of its customer starting at or before it (searched
+ * in the whole input; equal starts: the larger conversation_id), if the order falls within
+ * [start, start + A]. Conversation id → credited orders and value (summed in order-file order).
  */
-export interface ConversationSentiments {
-  means: number[];
-  shifts: number[];
-}
-
-export function conversationSentiments(convs: readonly Conversation[], ctx: KpiContext): ConversationSentiments {
-  return ctx.memoFor(convs, 'conversationSentiments', () => {
-    const out: ConversationSentiments = { means: [], shifts: [] };
-    for (const c of convs) {
-      let total = 0;
-      let scored = 0;
-      let first = 0;
-      let last = 0;
-      for (const m of c.messages) {
-        if (m.role !== 'customer' || m.sentiment === undefined) continue;
-        if (scored === 0) first = m.sentiment;
-        last = m.sentiment;
-        total += m.sentiment;
-        scored++;
-      }
-      if (scored > 0) out.means.push(total / scored);
-      if (scored > 1) out.shifts.push(last - first);
+export const attribution: WholeInputFact<Map<string, Credit>> = {
+  id: 'attribution',
+  build(ctx) {
+    const byCustomer = new Map<string, Conversation[]>();
+    for (const c of ctx.all) {
+      if (c.customerId === undefined) continue;
+      const list = byCustomer.get(c.customerId);
+      if (list === undefined) byCustomer.set(c.customerId, [c]);
+      else list.push(c);
     }
-    return out;
-  });
+    for (const list of byCustomer.values()) list.sort((a, b) => a.start - b.start || compareIds(a.id, b.id));
+    const credits = new Map<string, Credit>();
+    for (const order of ctx.orders ?? []) {
+      const list = byCustomer.get(order.customerId);
+      if (list === undefined) continue;
+      // Last conversation with start ≤ order time (ties sorted by id, so the larger id is last).
+      let lo = 0;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if ((list[mid] as Conversation).start <= order.ts) lo = mid + 1;
+        else hi = mid;
+      }
+      const c = list[lo - 1];
+      if (c === undefined || order.ts > c.start + ctx.options.attributionWindowMs) continue;
+      const credit = credits.get(c.id) ?? { orders: 0, value: 0 };
+      credit.orders++;
+      credit.value += order.value;
+      credits.set(c.id, credit);
+    }
+    return credits;
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Per-conversation facts
+
+/** Reply times (ms) of the response-time walk: every reply, the role of each, and the first. */
+export interface Replies {
+  ms: number[];
+  /** Parallel to `ms`: true for a bot reply, false for an agent's. */
+  byBot: boolean[];
 }
 
 /** Facts about one conversation that depend on the run's settings (schedule, targets, data end). */
@@ -85,8 +120,6 @@ export interface ServiceFacts {
   slaHandoffWait?: boolean;
   slaResolution?: boolean;
 }
-
-export const DEFAULT_SILENCE_MS = 86_400_000;
 
 function computeServiceFacts(c: Conversation, ctx: KpiContext): ServiceFacts {
   const { businessHours: calendar, sla } = ctx.options;
@@ -116,73 +149,105 @@ function computeServiceFacts(c: Conversation, ctx: KpiContext): ServiceFacts {
   return facts;
 }
 
-/** The service facts of a conversation, computed once per run (overall, groups and exports share them). */
-export function serviceFacts(c: Conversation, ctx: KpiContext): ServiceFacts {
-  const cache = ctx.memo('serviceFacts', () => new WeakMap<Conversation, ServiceFacts>());
-  let facts = cache.get(c);
-  if (facts === undefined) cache.set(c, (facts = computeServiceFacts(c, ctx)));
-  return facts;
+/** Time a human spent on an escalated conversation: from handoff to its end, never negative. */
+export function humanMs(c: Conversation): number {
+  return c.handoffAt === undefined ? 0 : Math.max(0, c.end - c.handoffAt);
 }
 
-export const NEEDS_SCHEDULE = 'needs business_hours in the config';
-/** Sums of the answer-quality facts (QualityFacts) of a set's conversations, and of its bot-engaged ones. */
-export interface QualityTotals {
-  botMessages: number;
-  reviewed: number;
-  correct: number;
-  hallucinationReviewed: number;
-  hallucinated: number;
-  guardrails: number;
-  judgedTT: number;
-  judgedTF: number;
-  judgedFT: number;
-  judgedFF: number;
-  /** Bot-engaged conversations, and those with each flag. */
-  botEngaged: number;
-  fallbackLoops: number;
-  repeatedReplies: number;
-  askedForHuman: number;
-  shouting: number;
-}
+const UNSET = Symbol('unset');
 
-export function qualityTotals(convs: readonly Conversation[], ctx: KpiContext): QualityTotals {
-  return ctx.memoFor(convs, 'qualityTotals', () => {
-    const t: QualityTotals = {
-      botMessages: 0,
-      reviewed: 0,
-      correct: 0,
-      hallucinationReviewed: 0,
-      hallucinated: 0,
-      guardrails: 0,
-      judgedTT: 0,
-      judgedTF: 0,
-      judgedFT: 0,
-      judgedFF: 0,
-      botEngaged: 0,
-      fallbackLoops: 0,
-      repeatedReplies: 0,
-      askedForHuman: 0,
-      shouting: 0,
-    };
-    for (const c of convs) {
-      const q = c.quality;
-      t.botMessages += c.counts.bot;
-      t.reviewed += q.reviewed;
-      t.correct += q.correct;
-      t.hallucinationReviewed += q.hallucinationReviewed;
-      t.hallucinated += q.hallucinated;
-      t.guardrails += q.guardrails;
-      t.judgedTT += q.judgedTT;
-      t.judgedTF += q.judgedTF;
-      t.judgedFT += q.judgedFT;
-      t.judgedFF += q.judgedFF;
-      if (!c.botEngaged) continue;
-      t.botEngaged++;
-      if (q.fallbackLoop) t.fallbackLoops++;
-      if (q.repeatedReply) t.repeatedReplies++;
-      if (q.askedForHuman) t.askedForHuman++;
-      if (q.shouting) t.shouting++;
+/**
+ * One conversation and the facts several KPIs derive from it, each computed on first use and then
+ * shared by every KPI and every group the conversation is folded into.
+ */
+export class ConversationFacts {
+  private repliesMemo: Replies | undefined;
+  private serviceMemo: ServiceFacts | undefined;
+  private sentimentMemo: { mean: number | undefined; shift: number | undefined } | undefined;
+  private fcrMemo: boolean | undefined | typeof UNSET = UNSET;
+
+  constructor(
+    readonly c: Conversation,
+    private readonly ctx: KpiContext,
+  ) {}
+
+  /** Every reply of the response-time walk, in order. */
+  get replies(): Replies {
+    if (this.repliesMemo === undefined) {
+      const r: Replies = { ms: [], byBot: [] };
+      forEachReply(this.c, (role, ms) => {
+        r.ms.push(ms);
+        r.byBot.push(role === 'bot');
+      });
+      this.repliesMemo = r;
     }
-    return t;
-  });
+    return this.repliesMemo;
+  }
+
+  get service(): ServiceFacts {
+    return (this.serviceMemo ??= computeServiceFacts(this.c, this.ctx));
+  }
+
+  /**
+   * The mean of the scored customer messages (summed in message order) and, with two or more, the
+   * last minus the first; undefined when too few are scored.
+   */
+  get sentiment(): { mean: number | undefined; shift: number | undefined } {
+    if (this.sentimentMemo === undefined) {
+      let total = 0;
+      let scored = 0;
+      let first = 0;
+      let last = 0;
+      for (const m of this.c.messages) {
+        if (m.role !== 'customer' || m.sentiment === undefined) continue;
+        if (scored === 0) first = m.sentiment;
+        last = m.sentiment;
+        total += m.sentiment;
+        scored++;
+      }
+      this.sentimentMemo = { mean: scored > 0 ? total / scored : undefined, shift: scored > 1 ? last - first : undefined };
+    }
+    return this.sentimentMemo;
+  }
+
+  /**
+   * Whether the conversation counts for FCR (bot-engaged, with a customer) and, if so, whether it
+   * passes: not marked unresolved, and no conversation of the customer starts in (start, end + W].
+   */
+  get fcr(): boolean | undefined {
+    if (this.fcrMemo === UNSET) {
+      const c = this.c;
+      if (!c.botEngaged || c.customerId === undefined) this.fcrMemo = undefined;
+      else {
+        const starts = this.ctx.fact(customerStarts).get(c.customerId) as readonly number[];
+        this.fcrMemo = c.resolved !== false && !hasFollowUp(c, starts, this.ctx.options.fcrWindowMs);
+      }
+    }
+    return this.fcrMemo;
+  }
+
+  /** Orders credited to the conversation (with `--orders`); undefined when none. */
+  get credit(): Credit | undefined {
+    return this.ctx.orders === undefined ? undefined : this.ctx.fact(attribution).get(this.c.id);
+  }
+
+  /**
+   * The conversation's bot and human cost, as the addends a running sum takes in turn (the cost on
+   * its rows, then the cost model's parts); empty without cost.
+   */
+  costAddends(): { bot: number[]; human: number[] } {
+    const c = this.c;
+    const model = this.ctx.options.cost;
+    const bot = [c.otherCost];
+    const human = [c.agentCost];
+    if (model !== undefined) {
+      if (c.botEngaged && model.botPerConversation !== undefined) bot.push(model.botPerConversation);
+      if (isContained(c) && c.resolved !== false && model.botPerResolution !== undefined) bot.push(model.botPerResolution);
+      if (c.escalated) {
+        if (model.humanPerConversation !== undefined) human.push(model.humanPerConversation);
+        else if (model.agentHourlyRate !== undefined) human.push((humanMs(c) / HOUR_MS) * model.agentHourlyRate);
+      }
+    }
+    return { bot, human };
+  }
 }

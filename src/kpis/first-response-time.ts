@@ -1,11 +1,10 @@
-import type { FirstResponseTimeKpi } from '../report/types.js';
-import { NEEDS_SCHEDULE, replyTimes, serviceFacts } from './facts.js';
-import { distribution } from './results.js';
-import type { Kpi } from './types.js';
+import { samplesKpi } from './define.js';
+import { distribution, distributionSchema, distributionWith } from './result.js';
+import { NEEDS_SCHEDULE } from './reasons.js';
 
 const EMPTY = 'no answered customer message';
 
-export const firstResponseTime: Kpi<FirstResponseTimeKpi> = {
+export const firstResponseTime = samplesKpi({
   id: 'first_response_time',
   title: 'First response time',
   description:
@@ -14,18 +13,17 @@ export const firstResponseTime: Kpi<FirstResponseTimeKpi> = {
   direction: 'lower',
   breakdown: 'p50',
   requires: ['timestamp'],
-  compute(convs, ctx) {
-    const values = replyTimes(convs, ctx).first;
-    const business: number[] = [];
-    if (ctx.options.businessHours !== undefined) {
-      for (const c of convs) {
-        const ms = serviceFacts(c, ctx).firstResponseBusinessMs;
-        if (ms !== undefined) business.push(ms);
-      }
-    }
-    return {
-      ...distribution(values, EMPTY),
-      business: distribution(business, ctx.options.businessHours === undefined ? NEEDS_SCHEDULE : EMPTY),
-    };
+  result: distributionWith({ business: distributionSchema.describe('the same conversations, in business seconds of their schedule') }),
+  samples: ['calendar', 'business'],
+  add(s, f, ctx) {
+    const first = f.replies.ms[0];
+    if (first !== undefined) s.calendar.push(first);
+    if (ctx.options.businessHours === undefined) return;
+    const ms = f.service.firstResponseBusinessMs;
+    if (ms !== undefined) s.business.push(ms);
   },
-};
+  finish: (s, ctx) => ({
+    ...distribution(s.calendar, EMPTY),
+    business: distribution(s.business, ctx.options.businessHours === undefined ? NEEDS_SCHEDULE : EMPTY),
+  }),
+});

@@ -1,9 +1,8 @@
 import { isContained } from '../conversations/derive.js';
-import type { HandlingTimeKpi } from '../report/types.js';
-import { distribution } from './results.js';
-import type { Kpi } from './types.js';
+import { samplesKpi } from './define.js';
+import { distribution, distributionSchema, distributionWith } from './result.js';
 
-export const handlingTime: Kpi<HandlingTimeKpi> = {
+export const handlingTime = samplesKpi({
   id: 'handling_time',
   title: 'Handling time (AHT)',
   description:
@@ -11,20 +10,17 @@ export const handlingTime: Kpi<HandlingTimeKpi> = {
   unit: 'seconds',
   direction: 'lower',
   requires: ['timestamp'],
-  compute(convs) {
-    const all: number[] = [];
-    const contained: number[] = [];
-    const escalated: number[] = [];
-    for (const c of convs) {
-      const ms = c.end - c.start;
-      all.push(ms);
-      if (isContained(c)) contained.push(ms);
-      if (c.escalated) escalated.push(ms);
-    }
-    return {
-      ...distribution(all, 'no conversations'),
-      contained: distribution(contained, 'no contained conversations'),
-      escalated: distribution(escalated, 'no escalated conversations'),
-    };
+  result: distributionWith({ contained: distributionSchema, escalated: distributionSchema }),
+  samples: ['all', 'contained', 'escalated'],
+  add(s, { c }) {
+    const ms = c.end - c.start;
+    s.all.push(ms);
+    if (isContained(c)) s.contained.push(ms);
+    if (c.escalated) s.escalated.push(ms);
   },
-};
+  finish: (s) => ({
+    ...distribution(s.all, 'no conversations'),
+    contained: distribution(s.contained, 'no contained conversations'),
+    escalated: distribution(s.escalated, 'no escalated conversations'),
+  }),
+});

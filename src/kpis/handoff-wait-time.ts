@@ -1,12 +1,11 @@
 import { handoffWaitMs } from '../conversations/derive.js';
-import type { HandoffWaitTimeKpi } from '../report/types.js';
-import { NEEDS_SCHEDULE, serviceFacts } from './facts.js';
-import { distribution } from './results.js';
-import type { Kpi } from './types.js';
+import { samplesKpi } from './define.js';
+import { distribution, distributionSchema, distributionWith } from './result.js';
+import { NEEDS_SCHEDULE } from './reasons.js';
 
 const EMPTY = 'no handoff followed by an agent message';
 
-export const handoffWaitTime: Kpi<HandoffWaitTimeKpi> = {
+export const handoffWaitTime = samplesKpi({
   id: 'handoff_wait_time',
   title: 'Handoff wait',
   description:
@@ -14,19 +13,16 @@ export const handoffWaitTime: Kpi<HandoffWaitTimeKpi> = {
   unit: 'seconds',
   direction: 'lower',
   requires: ['timestamp'],
-  compute(convs, ctx) {
-    const values: number[] = [];
-    const business: number[] = [];
-    const schedule = ctx.options.businessHours !== undefined;
-    for (const c of convs) {
-      const ms = handoffWaitMs(c);
-      if (ms === undefined) continue;
-      values.push(ms);
-      if (schedule) business.push(serviceFacts(c, ctx).handoffWaitBusinessMs as number);
-    }
-    return {
-      ...distribution(values, EMPTY),
-      business: distribution(business, schedule ? EMPTY : NEEDS_SCHEDULE),
-    };
+  result: distributionWith({ business: distributionSchema.describe('the same conversations, in business seconds of their schedule') }),
+  samples: ['calendar', 'business'],
+  add(s, f, ctx) {
+    const ms = handoffWaitMs(f.c);
+    if (ms === undefined) return;
+    s.calendar.push(ms);
+    if (ctx.options.businessHours !== undefined) s.business.push(f.service.handoffWaitBusinessMs as number);
   },
-};
+  finish: (s, ctx) => ({
+    ...distribution(s.calendar, EMPTY),
+    business: distribution(s.business, ctx.options.businessHours === undefined ? NEEDS_SCHEDULE : EMPTY),
+  }),
+});

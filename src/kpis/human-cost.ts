@@ -1,8 +1,10 @@
-import type { Value } from '../report/types.js';
-import { costApplicable, costs, OVERFLOW } from './money.js';
+import { addCosts, initCosts, mergeCosts, type CostState } from './cost-state.js';
+import { costApplicable } from './money.js';
+import { OVERFLOW } from './reasons.js';
+import { valueSchema, type Value } from './result.js';
 import type { Kpi } from './types.js';
 
-export const humanCost: Kpi<Value> = {
+export const humanCost: Kpi<CostState, Value> = {
   id: 'human_cost',
   title: 'Human cost',
   description:
@@ -10,9 +12,13 @@ export const humanCost: Kpi<Value> = {
   unit: 'money',
   direction: 'lower',
   requires: [],
+  result: valueSchema('money'),
   applicable: costApplicable,
-  compute(convs, ctx) {
-    const value = costs(convs, ctx).human;
-    return Number.isFinite(value) ? { value, count: convs.length } : { value: null, count: convs.length, reason: OVERFLOW };
+  init: initCosts,
+  add: addCosts,
+  merge: mergeCosts,
+  finish(s) {
+    const value = s.human.total();
+    return Number.isFinite(value) ? { value, count: s.conversations } : { value: null, count: s.conversations, reason: OVERFLOW };
   },
 };

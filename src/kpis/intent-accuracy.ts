@@ -1,41 +1,68 @@
-import type { IntentAccuracyKpi, IntentScore } from '../report/types.js';
-import { rate } from './results.js';
+import { z } from 'zod';
+import { mergeCountMaps } from './define.js';
+import { nullableNum, num, rate, rateWith } from './result.js';
 import type { Kpi } from './types.js';
 
 const norm = (s: string): string => s.trim().toLowerCase();
 const ratio = (a: number, b: number): number => (b === 0 ? 0 : a / b);
 
-export const intentAccuracy: Kpi<IntentAccuracyKpi> = {
+export const intentScoreSchema = z.strictObject({
+  intent: z.string(),
+  support: num('count'),
+  predicted: num('count'),
+  precision: num('ratio'),
+  recall: num('ratio'),
+  f1: num('ratio'),
+});
+
+export const intentAccuracyResult = rateWith({
+  macro_precision: nullableNum('ratio').describe('unweighted mean of the per-intent precisions'),
+  macro_recall: nullableNum('ratio').describe('unweighted mean of the per-intent recalls'),
+  macro_f1: nullableNum('ratio').describe('unweighted mean of the per-intent F1 scores'),
+  per_intent: z.array(intentScoreSchema).meta({ shape: 'rows', label: 'intent' }),
+});
+
+export type IntentScore = z.infer<typeof intentScoreSchema>;
+
+/** Reviewed customer messages by gold label, by predicted label, and correct by gold label. */
+interface State {
+  gold: Map<string, number>;
+  predicted: Map<string, number>;
+  correct: Map<string, number>;
+}
+
+export const intentAccuracy: Kpi<State, z.infer<typeof intentAccuracyResult>> = {
   id: 'intent_accuracy',
   title: 'Intent accuracy',
   description:
     'Share of reviewed customer messages (with expected_intent) whose predicted intent matches the gold label; per-intent precision, recall, F1 and their unweighted means (macro precision, recall and F1).',
   unit: 'ratio',
-  shape: 'rate',
   direction: 'higher',
   requires: ['expected_intent'],
-  compute(convs) {
-    const gold = new Map<string, number>();
-    const predicted = new Map<string, number>();
-    const correct = new Map<string, number>();
+  result: intentAccuracyResult,
+  init: () => ({ gold: new Map(), predicted: new Map(), correct: new Map() }),
+  add(s, { c }) {
+    for (const m of c.messages) {
+      if (m.role !== 'customer' || m.expectedIntent === undefined) continue;
+      const g = norm(m.expectedIntent);
+      s.gold.set(g, (s.gold.get(g) ?? 0) + 1);
+      // A missing intent is wrong.
+      if (m.intent === undefined) continue;
+      const p = norm(m.intent);
+      s.predicted.set(p, (s.predicted.get(p) ?? 0) + 1);
+      if (p === g) s.correct.set(g, (s.correct.get(g) ?? 0) + 1);
+    }
+  },
+  merge(into, other) {
+    mergeCountMaps(into.gold, other.gold);
+    mergeCountMaps(into.predicted, other.predicted);
+    mergeCountMaps(into.correct, other.correct);
+  },
+  finish({ gold, predicted, correct }) {
     let total = 0;
     let right = 0;
-    for (const c of convs) {
-      for (const m of c.messages) {
-        if (m.role !== 'customer' || m.expectedIntent === undefined) continue;
-        total++;
-        const g = norm(m.expectedIntent);
-        gold.set(g, (gold.get(g) ?? 0) + 1);
-        // A missing intent is wrong.
-        if (m.intent === undefined) continue;
-        const p = norm(m.intent);
-        predicted.set(p, (predicted.get(p) ?? 0) + 1);
-        if (p === g) {
-          right++;
-          correct.set(g, (correct.get(g) ?? 0) + 1);
-        }
-      }
-    }
+    for (const n of gold.values()) total += n;
+    for (const n of correct.values()) right += n;
     const perIntent: IntentScore[] = [...gold.keys()].sort().map((intent) => {
       const tp = correct.get(intent) ?? 0;
       const support = gold.get(intent) ?? 0;

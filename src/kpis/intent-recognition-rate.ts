@@ -1,6 +1,5 @@
-import type { Rate } from '../report/types.js';
-import { rate } from './results.js';
-import type { Kpi, KpiOptions } from './types.js';
+import { messageRateKpi } from './define.js';
+import type { KpiOptions } from './types.js';
 
 export function isRecognised(intent: string, confidence: number | undefined, options: KpiOptions): boolean {
   if (options.fallbackIntents.has(intent.trim().toLowerCase())) return false;
@@ -9,25 +8,19 @@ export function isRecognised(intent: string, confidence: number | undefined, opt
   return confidence !== undefined && confidence >= options.confidenceThreshold;
 }
 
-export const intentRecognitionRate: Kpi<Rate> = {
+export const intentRecognitionRate = messageRateKpi({
   id: 'intent_recognition_rate',
   title: 'Intent recognition',
   description:
     'Share of customer messages with an intent whose intent is a real one (not a fallback intent, and confident enough when a threshold is set).',
-  unit: 'ratio',
-  shape: 'rate',
   direction: 'higher',
   requires: ['intent'],
-  compute(convs, ctx) {
-    let withIntent = 0;
-    let recognised = 0;
-    for (const c of convs) {
-      for (const m of c.messages) {
-        if (m.role !== 'customer' || m.intent === undefined) continue;
-        withIntent++;
-        if (isRecognised(m.intent, m.intentConfidence, ctx.options)) recognised++;
-      }
+  add(t, c, _f, ctx) {
+    for (const m of c.messages) {
+      if (m.role !== 'customer' || m.intent === undefined) continue;
+      t.den++;
+      if (isRecognised(m.intent, m.intentConfidence, ctx.options)) t.num++;
     }
-    return rate(recognised, withIntent, 'no customer messages with an intent');
   },
-};
+  empty: 'no customer messages with an intent',
+});

@@ -1,7 +1,6 @@
-import type { AgreementKpi } from '../report/types.js';
-import { qualityTotals } from './facts.js';
-import { rate } from './results.js';
-import type { Kpi } from './types.js';
+import { z } from 'zod';
+import { countsKpi } from './define.js';
+import { nullableNum, num, rate, rateWith } from './result.js';
 
 /**
  * Cohen's kappa of two verdicts on the same items from their 2×2 table (a = both yes, b = first
@@ -19,18 +18,42 @@ export function cohensKappa(a: number, b: number, c: number, d: number): { kappa
   return { kappa: (po - pe) / (1 - pe), se: Math.sqrt((po * (1 - po)) / (n * (1 - pe) ** 2)) };
 }
 
-export const judgeAgreement: Kpi<AgreementKpi> = {
+export const agreementResult = rateWith(
+  {
+    kappa: nullableNum('score').optional().describe("Cohen's kappa of answer_correct against judge_correct"),
+    kappa_se: nullableNum('score').optional().describe("kappa's large-sample standard error, sqrt(p_o(1 − p_o) / (n(1 − p_e)²))"),
+    kappa_reason: z.string().optional().describe('why kappa is null while agreement has a value'),
+    table: z
+      .strictObject({
+        both_correct: num('count'),
+        answer_only_correct: num('count'),
+        judge_only_correct: num('count'),
+        both_incorrect: num('count'),
+      })
+      .meta({ shape: 'counts', description: 'bot messages with both verdicts, by (answer_correct, judge_correct)' })
+      .optional(),
+  },
+  'share of bot messages with both verdicts on which answer_correct and judge_correct agree',
+);
+
+export const judgeAgreement = countsKpi({
   id: 'judge_agreement',
   title: 'Reviewer agreement (answer_correct vs judge_correct)',
   description:
     "Share of bot answers with both verdicts on which answer_correct and judge_correct agree, with Cohen's kappa and its standard error.",
   unit: 'ratio',
-  shape: 'rate',
   direction: 'higher',
   requires: ['answer_correct', 'judge_correct'],
-  compute(convs, ctx) {
-    const t = qualityTotals(convs, ctx);
-    const [a, b, c, d] = [t.judgedTT, t.judgedTF, t.judgedFT, t.judgedFF];
+  result: agreementResult,
+  counters: ['tt', 'tf', 'ft', 'ff'],
+  add(t, { c }) {
+    t.tt += c.quality.judgedTT;
+    t.tf += c.quality.judgedTF;
+    t.ft += c.quality.judgedFT;
+    t.ff += c.quality.judgedFF;
+  },
+  finish(t): z.infer<typeof agreementResult> {
+    const [a, b, c, d] = [t.tt, t.tf, t.ft, t.ff];
     const agreement = rate(a + d, a + b + c + d, 'no bot messages with both answer_correct and judge_correct');
     const k = cohensKappa(a, b, c, d);
     return {
@@ -41,4 +64,4 @@ export const judgeAgreement: Kpi<AgreementKpi> = {
       table: { both_correct: a, answer_only_correct: b, judge_only_correct: c, both_incorrect: d },
     };
   },
-};
+});

@@ -47,10 +47,10 @@ import { judgeAgreement } from './judge-agreement.js';
 import { humanRequestRate } from './human-request-rate.js';
 import { repeatedReplyRate } from './repeated-reply-rate.js';
 import { shoutingRate } from './shouting-rate.js';
-import type { Kpi } from './types.js';
+import type { AnyKpi } from './types.js';
 
 /** Every KPI, in report order. Adding a KPI means adding its module here and its test. */
-export const KPIS: readonly Kpi[] = [
+export const KPIS: readonly AnyKpi[] = [
   conversations,
   containmentRate,
   escalationRate,

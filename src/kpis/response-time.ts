@@ -1,9 +1,7 @@
-import type { ResponseTimeKpi } from '../report/types.js';
-import { replyTimes } from './facts.js';
-import { distribution } from './results.js';
-import type { Kpi } from './types.js';
+import { samplesKpi } from './define.js';
+import { distribution, distributionP95Schema, distributionWith } from './result.js';
 
-export const responseTime: Kpi<ResponseTimeKpi> = {
+export const responseTime = samplesKpi({
   id: 'response_time',
   title: 'Response time',
   description:
@@ -11,12 +9,19 @@ export const responseTime: Kpi<ResponseTimeKpi> = {
   unit: 'seconds',
   direction: 'lower',
   requires: ['timestamp'],
-  compute(convs, ctx) {
-    const { all, bot, agent } = replyTimes(convs, ctx);
-    return {
-      ...distribution(all, 'no replies', true),
-      bot: distribution(bot, 'no bot replies', true),
-      agent: distribution(agent, 'no agent replies', true),
-    };
+  result: distributionWith({ bot: distributionP95Schema, agent: distributionP95Schema }, { p95: true }),
+  samples: ['all', 'bot', 'agent'],
+  add(s, f) {
+    const { ms, byBot } = f.replies;
+    for (let i = 0; i < ms.length; i++) {
+      const x = ms[i] as number;
+      s.all.push(x);
+      (byBot[i] === true ? s.bot : s.agent).push(x);
+    }
   },
-};
+  finish: (s) => ({
+    ...distribution(s.all, 'no replies', true),
+    bot: distribution(s.bot, 'no bot replies', true),
+    agent: distribution(s.agent, 'no agent replies', true),
+  }),
+});

@@ -1,9 +1,15 @@
+/**
+ * Runs KPIs as accumulators: one fold per set of conversations (the whole scope, or one group of a
+ * breakdown), each KPI's state initialised once, every conversation added with facts shared across
+ * KPIs and groups, states mergeable, results finished at the end. A KPI whose inputs are absent is
+ * not folded at all; one that throws becomes an error result, and the others still run.
+ */
 import type { Conversation } from '../model.js';
-import type { KpiResult } from '../report/types.js';
 import type { Field } from '../schema/fields.js';
 import type { Order } from '../schema/orders.js';
-import { distribution, kpiError, notApplicable, rate } from './results.js';
-import type { Kpi, KpiContext, KpiOptions } from './types.js';
+import { ConversationFacts } from './facts.js';
+import { distribution, kpiError, metaOf, notApplicable, rate, type KpiResult } from './result.js';
+import type { AnyKpi, KpiContext, KpiOptions, WholeInputFact } from './types.js';
 
 export function createContext(
   all: readonly Conversation[],
@@ -12,25 +18,19 @@ export function createContext(
   orders?: readonly Order[],
   dataEnd?: number,
 ): KpiContext {
-  const cache = new Map<string, unknown>();
-  const perSet = new WeakMap<readonly Conversation[], Map<string, unknown>>();
-  const memo = <T>(store: Map<string, unknown>, key: string, build: () => T): T => {
-    if (!store.has(key)) store.set(key, build());
-    return store.get(key) as T;
-  };
-  return {
+  const facts = new Map<string, unknown>();
+  const context: KpiContext = {
     all,
     options,
     fields,
     ...(orders === undefined ? {} : { orders }),
     ...(dataEnd === undefined ? {} : { dataEnd }),
-    memo: (key, build) => memo(cache, key, build),
-    memoFor(convs, key, build) {
-      let store = perSet.get(convs);
-      if (store === undefined) perSet.set(convs, (store = new Map()));
-      return memo(store, key, build);
+    fact<T>(fact: WholeInputFact<T>): T {
+      if (!facts.has(fact.id)) facts.set(fact.id, fact.build(context));
+      return facts.get(fact.id) as T;
     },
   };
+  return context;
 }
 
 /**
@@ -44,10 +44,24 @@ const ABSENT_BECAUSE: Partial<Record<Field, string>> = { timestamp: 'needs per-m
 export const absenceReason = (field: Field): string => ABSENT_BECAUSE[field] ?? `needs field ${field}`;
 
 /** Why a KPI cannot be computed (a required field or input is absent), or undefined. */
-export function missingRequirement(kpi: Kpi, context: KpiContext): string | undefined {
+export function missingRequirement(kpi: AnyKpi, context: KpiContext): string | undefined {
   const missing = kpi.requires.find((f) => !context.fields.has(f));
   if (missing !== undefined) return absenceReason(missing);
   return kpi.applicable?.(context);
+}
+
+const DISTRIBUTION_KEYS = new Set(['mean', 'p50', 'p90', 'p95', 'count', 'reason']);
+
+/**
+ * The result of a KPI that cannot be computed: a rate keeps its rate shape (counts 0, no
+ * interval), a plain distribution its shape, anything else is `{ value: null, reason }`.
+ */
+export function absentResult(kpi: AnyKpi, reason: string): unknown {
+  const shape = metaOf(kpi.result).shape;
+  if (shape === 'rate') return rate(0, 0, reason);
+  const keys = Object.keys((kpi.result as unknown as { shape?: object }).shape ?? {});
+  if (shape === 'distribution' && keys.every((k) => DISTRIBUTION_KEYS.has(k))) return distribution([], reason);
+  return notApplicable(reason);
 }
 
 /** A KPI that threw, with the error as thrown (for `--debug`). */
@@ -56,31 +70,101 @@ export interface KpiFailure {
   error: unknown;
 }
 
+/** The per-KPI states of one fold: a state, or the reason it is not folded, or the error it threw. */
+type Slot = { state: unknown } | { absent: string } | { error: unknown };
+
 /**
- * Runs every KPI over the conversations. A KPI whose fields are absent is null with the reason;
- * one that throws becomes an error result (reported to `onError`) and the others still run.
+ * The fold of a set of KPIs over one set of conversations. `add` takes a conversation's facts so
+ * that folds of the same conversation (overall and its groups) share them.
  */
+export class KpiFold {
+  private readonly slots: Slot[];
+
+  constructor(
+    private readonly kpis: readonly AnyKpi[],
+    private readonly context: KpiContext,
+  ) {
+    this.slots = kpis.map((kpi) => {
+      const missing = missingRequirement(kpi, context);
+      if (missing !== undefined) return { absent: missing };
+      try {
+        return { state: kpi.init(context) };
+      } catch (error) {
+        return { error };
+      }
+    });
+  }
+
+  add(facts: ConversationFacts): void {
+    const { kpis, slots, context } = this;
+    for (let i = 0; i < kpis.length; i++) {
+      const slot = slots[i] as Slot;
+      if (!('state' in slot)) continue;
+      try {
+        (kpis[i] as AnyKpi).add(slot.state, facts, context);
+      } catch (error) {
+        slots[i] = { error };
+      }
+    }
+  }
+
+  /** Folds another fold of the same KPIs in (its conversations are not in this one). */
+  merge(other: KpiFold): void {
+    for (let i = 0; i < this.kpis.length; i++) {
+      const slot = this.slots[i] as Slot;
+      const theirs = other.slots[i] as Slot;
+      if (!('state' in slot)) continue;
+      if (!('state' in theirs)) {
+        if ('error' in theirs) this.slots[i] = theirs;
+        continue;
+      }
+      try {
+        (this.kpis[i] as AnyKpi).merge(slot.state, theirs.state);
+      } catch (error) {
+        this.slots[i] = { error };
+      }
+    }
+  }
+
+  /** Results by KPI id, in the KPIs' order; every failure is reported to `onError`. */
+  finish(onError?: (failure: KpiFailure) => void): Record<string, KpiResult> {
+    const out: Record<string, KpiResult> = {};
+    this.kpis.forEach((kpi, i) => {
+      const slot = this.slots[i] as Slot;
+      let error: unknown;
+      if ('absent' in slot) out[kpi.id] = absentResult(kpi, slot.absent) as KpiResult;
+      else if ('error' in slot) error = slot.error;
+      else {
+        try {
+          out[kpi.id] = kpi.finish(slot.state, this.context) as KpiResult;
+        } catch (err) {
+          error = err;
+        }
+      }
+      if (!(kpi.id in out)) {
+        out[kpi.id] = kpiError(error);
+        onError?.({ kpi: kpi.id, error });
+      }
+    });
+    return out;
+  }
+}
+
+/** Folds the conversations into the KPIs and returns their results (see KpiFold). */
 export function runKpis(
-  kpis: readonly Kpi[],
+  kpis: readonly AnyKpi[],
   conversations: readonly Conversation[],
   context: KpiContext,
   onError?: (failure: KpiFailure) => void,
 ): Record<string, KpiResult> {
-  const out: Record<string, KpiResult> = {};
-  for (const kpi of kpis) {
-    const missing = missingRequirement(kpi, context);
-    if (missing !== undefined) {
-      // A rate keeps its shape (counts 0, no interval), as the report format shows it.
-      out[kpi.id] =
-        kpi.shape === 'rate' ? rate(0, 0, missing) : kpi.shape === 'distribution' ? distribution([], missing) : notApplicable(missing);
-      continue;
-    }
-    try {
-      out[kpi.id] = kpi.compute(conversations, context);
-    } catch (err) {
-      out[kpi.id] = kpiError(err);
-      onError?.({ kpi: kpi.id, error: err });
-    }
-  }
-  return out;
+  const fold = new KpiFold(kpis, context);
+  for (const c of conversations) fold.add(new ConversationFacts(c, context));
+  return fold.finish(onError);
+}
+
+/** One KPI's result over the conversations (its inputs taken as present; an exception propagates). */
+export function computeKpi<R>(kpi: { init: AnyKpi['init']; add: AnyKpi['add']; finish: (s: never, ctx: KpiContext) => R }, conversations: readonly Conversation[], context: KpiContext): R {
+  const state: unknown = kpi.init(context);
+  for (const c of conversations) kpi.add(state, new ConversationFacts(c, context), context);
+  return kpi.finish(state as never, context);
 }

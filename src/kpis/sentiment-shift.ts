@@ -1,9 +1,8 @@
-import type { Value } from '../report/types.js';
-import { value } from './results.js';
-import { conversationSentiments } from './facts.js';
+import { OrderedSum } from './define.js';
+import { value, valueSchema, type Value } from './result.js';
 import type { Kpi } from './types.js';
 
-export const sentimentShift: Kpi<Value> = {
+export const sentimentShift: Kpi<OrderedSum, Value> = {
   id: 'sentiment_shift',
   title: 'Sentiment shift',
   description:
@@ -11,11 +10,15 @@ export const sentimentShift: Kpi<Value> = {
   unit: 'score',
   direction: 'higher',
   requires: ['sentiment'],
-  compute(convs, ctx) {
-    const shifts = conversationSentiments(convs, ctx).shifts;
-    let sum = 0;
-    for (const shift of shifts) sum += shift;
-    const n = shifts.length;
-    return value(n === 0 ? null : sum / n, n, 'no conversation with two scored customer messages');
+  result: valueSchema('score'),
+  init: () => new OrderedSum(),
+  add(sum, f) {
+    const shift = f.sentiment.shift;
+    if (shift !== undefined) sum.add(f.c, shift);
+  },
+  merge: (into, other) => into.merge(other),
+  finish(sum) {
+    const n = sum.count;
+    return value(n === 0 ? null : sum.total() / n, n, 'no conversation with two scored customer messages');
   },
 };

@@ -1,6 +1,6 @@
-import type { SentimentKpi } from '../report/types.js';
-import { rate } from './results.js';
-import { conversationSentiments } from './facts.js';
+import { z } from 'zod';
+import { OrderedSum } from './define.js';
+import { nullableNum, num, rate, rateSchema, reason } from './result.js';
 import type { Kpi } from './types.js';
 
 /** Scores above this are positive, below its negative negative, the rest neutral. */
@@ -12,7 +12,23 @@ export const NEUTRAL_BAND = 0.05;
  */
 const EDGE_TOLERANCE = 1e-9;
 
-export const sentiment: Kpi<SentimentKpi> = {
+export const sentimentResult = z.strictObject({
+  value: nullableNum('score').describe('mean of conversation scores'),
+  mean: nullableNum('score'),
+  count: num('count').describe('scored conversations'),
+  positive: rateSchema,
+  neutral: rateSchema,
+  negative: rateSchema,
+  reason,
+});
+
+interface State {
+  scores: OrderedSum;
+  positive: number;
+  negative: number;
+}
+
+export const sentiment: Kpi<State, z.infer<typeof sentimentResult>> = {
   id: 'sentiment',
   title: 'Sentiment',
   description:
@@ -20,20 +36,25 @@ export const sentiment: Kpi<SentimentKpi> = {
   unit: 'score',
   direction: 'higher',
   requires: ['sentiment'],
-  compute(convs, ctx) {
-    const means = conversationSentiments(convs, ctx).means;
-    const n = means.length;
-    let sum = 0;
-    let positive = 0;
-    let negative = 0;
-    for (const score of means) {
-      sum += score;
-      if (score > NEUTRAL_BAND + EDGE_TOLERANCE) positive++;
-      else if (score < -NEUTRAL_BAND - EDGE_TOLERANCE) negative++;
-    }
+  result: sentimentResult,
+  init: () => ({ scores: new OrderedSum(), positive: 0, negative: 0 }),
+  add(s, f) {
+    const score = f.sentiment.mean;
+    if (score === undefined) return;
+    s.scores.add(f.c, score);
+    if (score > NEUTRAL_BAND + EDGE_TOLERANCE) s.positive++;
+    else if (score < -NEUTRAL_BAND - EDGE_TOLERANCE) s.negative++;
+  },
+  merge(into, other) {
+    into.scores.merge(other.scores);
+    into.positive += other.positive;
+    into.negative += other.negative;
+  },
+  finish({ scores, positive, negative }) {
+    const n = scores.count;
     const empty = 'no scored conversations';
-    const mean = n === 0 ? null : sum / n;
-    const result: SentimentKpi = {
+    const mean = n === 0 ? null : scores.total() / n;
+    const result: z.infer<typeof sentimentResult> = {
       value: mean,
       mean,
       count: n,

@@ -1,18 +1,13 @@
-import type { Rate } from '../report/types.js';
-import { qualityTotals } from './facts.js';
-import { rate } from './results.js';
-import type { Kpi } from './types.js';
+import { rateKpi } from './define.js';
+import { NO_BOT } from './reasons.js';
 
-export const shoutingRate: Kpi<Rate> = {
+export const shoutingRate = rateKpi({
   id: 'shouting_rate',
   title: 'Shouting customers',
   description: 'Share of bot-engaged conversations with a customer message written mostly in capitals.',
-  unit: 'ratio',
-  shape: 'rate',
   direction: 'lower',
   requires: ['text'],
-  compute(convs, ctx) {
-    const t = qualityTotals(convs, ctx);
-    return rate(t.shouting, t.botEngaged, 'no bot-engaged conversations');
-  },
-};
+  inDenominator: (c) => c.botEngaged,
+  inNumerator: (c) => c.quality.shouting,
+  empty: NO_BOT,
+});

@@ -1,9 +1,29 @@
-import type { Conversation } from '../model.js';
-import type { KpiResult } from '../report/types.js';
+import type { z } from 'zod';
 import type { BusinessCalendar } from '../calendar/schedule.js';
-import type { CostModel, SlaTargets } from '../config/settings.js';
+import type { Conversation } from '../model.js';
 import type { Field } from '../schema/fields.js';
 import type { Order } from '../schema/orders.js';
+import type { ConversationFacts } from './facts.js';
+import type { Unit } from './result.js';
+
+/** The cost model of the config (`cost`), in the base currency. */
+export interface CostModel {
+  botPerConversation?: number;
+  botPerResolution?: number;
+  humanPerConversation?: number;
+  agentHourlyRate?: number;
+  /** Share of attributed revenue that is profit (default 1). */
+  margin: number;
+}
+
+/** Service-level targets in milliseconds; undefined = not set. */
+export interface SlaTargets {
+  firstResponseMs?: number;
+  handoffWaitMs?: number;
+  resolutionMs?: number;
+  /** Measure first response and handoff wait in business time. */
+  businessHours: boolean;
+}
 
 export interface KpiOptions {
   /** Lower-cased intents that mean "not recognised". */
@@ -30,6 +50,16 @@ export interface KpiOptions {
   outcomeSilenceMs?: number;
 }
 
+/**
+ * A fact about the whole input (every conversation, in scope or not, and the orders) that some KPIs
+ * need beside the conversation they fold: built once per run, on first use, from the context.
+ */
+export interface WholeInputFact<T> {
+  readonly id: string;
+  build(context: KpiContext): T;
+}
+
+/** What a run gives every KPI: settings, the fields present, and the whole input for its facts. */
 export interface KpiContext {
   /** Every conversation with messages in the whole input, in scope or not. */
   readonly all: readonly Conversation[];
@@ -40,30 +70,21 @@ export interface KpiContext {
   readonly orders?: readonly Order[];
   /** Latest timestamp of any valid transcript row in the whole input (epoch ms). */
   readonly dataEnd?: number;
-  /** Shared lazily-built lookups over `all` (memoised per context). */
-  memo<T>(key: string, build: () => T): T;
-  /**
-   * Shared lazily-built facts about one set of conversations (the array a KPI is computed on),
-   * so that KPIs computed on the same set walk it once.
-   */
-  memoFor<T>(convs: readonly Conversation[], key: string, build: () => T): T;
+  /** A whole-input fact, built on first use and shared by every KPI of the run. */
+  fact<T>(fact: WholeInputFact<T>): T;
 }
 
-export type KpiUnit = 'ratio' | 'seconds' | 'count' | 'score' | 'money' | 'table';
+/** The KPI's headline unit (the unit of its `value`), for listings; each number's own unit is in `result`. */
+export type KpiUnit = Unit;
 export type KpiDirection = 'higher' | 'lower' | 'neutral';
 
-/** A KPI: metadata plus a pure function from conversations to a result. */
-export interface Kpi<R extends KpiResult = KpiResult> {
+/** What a KPI is, without how it is computed: the part renderers, `check` and `botkpi kpis` read. */
+export interface KpiMeta {
   id: string;
   title: string;
   /** One sentence: what the number means, in plain words (used in docs and --help). */
   description: string;
   unit: KpiUnit;
-  /**
-   * 'rate' for KPIs whose result is a rate (numerator, denominator, ci95), 'distribution' for one
-   * that is a distribution (mean, p50, p90, count), also when n/a.
-   */
-  shape?: 'rate' | 'distribution';
   direction: KpiDirection;
   /**
    * Shown as a column of breakdown tables (`--by`) by default: the statistic to show (`value`,
@@ -72,7 +93,25 @@ export interface Kpi<R extends KpiResult = KpiResult> {
   breakdown?: string;
   /** Fields the input must have had; when one is absent the result is null "needs field X". */
   requires: readonly Field[];
+  /** The declared result: its numbers carry their units, its objects their shapes (see result.ts). */
+  result: z.ZodType;
+}
+
+/**
+ * A KPI as a mergeable accumulator: `init` makes an empty state, `add` folds in one conversation
+ * (with its shared per-conversation facts), `merge` folds another state in (associative and
+ * commutative: folding A and B apart and merging equals folding A ++ B, in any order), `finish`
+ * makes the result, which validates against `result`.
+ */
+export interface Kpi<S = unknown, R = unknown> extends KpiMeta {
   /** Other inputs it needs (orders, a cost model): the reason it cannot be computed, or undefined. */
   applicable?(context: KpiContext): string | undefined;
-  compute(conversations: readonly Conversation[], context: KpiContext): R;
+  init(context: KpiContext): S;
+  add(state: S, facts: ConversationFacts, context: KpiContext): void;
+  merge(into: S, other: S): void;
+  finish(state: S, context: KpiContext): R;
 }
+
+/** Any KPI, whatever its state and result types. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyKpi = Kpi<any, any>;

@@ -10,7 +10,7 @@
  * against formula injection.
  */
 import type { DataQuality, Report } from '../report/types.js';
-import { flattenKpis, type StatRow } from './flatten.js';
+import { flattenKpis, type StatRow } from '../report/statistics.js';
 
 export const CSV_EOL = '\r\n';
 

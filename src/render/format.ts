@@ -82,7 +82,6 @@ export function formatByUnit(unit: KpiUnit, x: number | null | undefined): strin
     case 'money':
       return formatMoney(x);
     case 'score':
-    case 'table':
       return formatDecimal(x);
   }
 }

@@ -6,7 +6,7 @@ import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import type { GapGroup, GapReport } from '../report/gaps.js';
 import { csvLine } from './csv.js';
-import { NONE_LABEL } from './flatten.js';
+import { NONE_LABEL } from '../report/statistics.js';
 import { formatFraction, formatInt, formatInterval, formatPercent } from './format.js';
 import { escapeMarkdown, markdownTable } from './markdown.js';
 import { rowCountsText } from './summary.js';

@@ -83,4 +83,4 @@ export function formatFromPath(path: string): OutputFormat | undefined {
 export { csvChunks, renderCsv } from './csv.js';
 export { renderMarkdown } from './markdown.js';
 export { renderTable } from './table.js';
-export { flattenKpis, type StatRow } from './flatten.js';
+export { flattenKpis, type StatRow } from '../report/statistics.js';

@@ -10,7 +10,7 @@ import {
   groupTable,
   headlineRows,
   heatmapTable,
-  intentTable,
+  rowsTable,
   REPORT_TITLE,
   reportContext,
   reportSources,
@@ -63,9 +63,9 @@ export function renderMarkdown(report: Report, kpis?: readonly string[]): string
     out.push('## KPIs', markdownTable(['KPI', 'Value', '95 % CI', 'n'], rows, ['left', 'right', 'right', 'right']));
   }
 
-  const intents = intentTable(report.kpis);
+  const intents = rowsTable(report.kpis);
   if (intents !== undefined) {
-    out.push('## Question types (intents)', markdownTable(intents.head, intents.rows, intents.head.map((_, i) => (i === 0 ? 'left' : 'right'))));
+    out.push(`## ${escapeMarkdown(intents.title)}`, markdownTable(intents.head, intents.rows, intents.head.map((_, i) => (i === 0 ? 'left' : 'right'))));
   }
 
   const heatmap = heatmapTable(report.kpis);

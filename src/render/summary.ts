@@ -1,9 +1,27 @@
 /**
  * The human-readable view of a report shared by the terminal table and Markdown: formatted cells as
- * plain, unescaped text (each renderer escapes for its medium). Works by result shape, like flatten.
+ * plain, unescaped text (each renderer escapes for its medium). Reads each result through its KPI's
+ * declared schema (shapes and units), like the tidy statistics.
  */
-import type { DataQuality, IntentRow, KpiResult, Rate, Report, RowCounts } from '../report/types.js';
-import { flattenKpi, NONE_LABEL, statisticUnit, type StatRow } from './flatten.js';
+import type { z } from 'zod';
+import type { Unit } from '../kpis/result.js';
+import {
+  flattenKpi,
+  isDistributionValue,
+  isObject,
+  isRateValue,
+  kpiMeta,
+  kpiMetas,
+  NONE_LABEL,
+  propertiesOf,
+  schemaFor,
+  unavailableReason,
+  unwrap,
+  WEEKDAYS,
+  type Obj,
+  type StatRow,
+} from '../report/statistics.js';
+import type { DataQuality, KpiResult, Rate, Report, RowCounts } from '../report/types.js';
 import {
   formatByUnit,
   formatDuration,
@@ -14,8 +32,6 @@ import {
   humanizeKey,
   NA,
 } from './format.js';
-import { isDistribution, isObject, isRate, kpiMeta, kpiMetas, unavailableReason, type Obj } from './meta.js';
-import type { KpiUnit } from '../kpis/types.js';
 
 export const REPORT_TITLE = 'botkpi report';
 
@@ -41,13 +57,13 @@ interface Shown {
   reason?: string;
 }
 
-/** Keys shown in a KPI's own line; other keys become parts. */
+/** Keys shown in a KPI's own line (the statistics of a rate, a distribution or a value); other keys become parts. */
 const MAIN_KEYS = new Set(['value', 'numerator', 'denominator', 'ci95', 'reason', 'mean', 'p50', 'p90', 'p95', 'count']);
 
 const reasonOf = (o: Obj): string | undefined => (typeof o.reason === 'string' ? o.reason : undefined);
 
 /** formatByUnit, with the currency code after money (`12.50 EUR`). */
-function formatIn(unit: KpiUnit, x: number | null | undefined, currency: string | undefined): string {
+function formatIn(unit: Unit, x: number | null | undefined, currency: string | undefined): string {
   const text = formatByUnit(unit, x);
   return unit === 'money' && currency !== undefined && text !== NA ? `${text} ${currency}` : text;
 }
@@ -60,25 +76,46 @@ export function formatTimes(d: Obj): string {
     .join(' · ');
 }
 
-function show(o: Obj, unit: KpiUnit, currency: string | undefined): Shown | undefined {
+type Node = z.ZodType | undefined;
+
+/** The declared shape of a value (read from the value itself where no schema declares it). */
+function shapeOf(schema: Node, o: unknown): string | undefined {
+  if (schema !== undefined) return unwrap(schema).meta.shape;
+  return isRateValue(o) ? 'rate' : isDistributionValue(o) ? 'distribution' : undefined;
+}
+
+/** The schema of property `key` of an object schema. */
+function child(schema: Node, key: string): Node {
+  if (schema === undefined) return undefined;
+  return propertiesOf(unwrap(schema).core).find(([k]) => k === key)?.[1];
+}
+
+/** The unit of property `key` (a number) as declared; `fallback` where nothing declares one. */
+function unitOf(schema: Node, key: string, fallback: Unit): Unit {
+  const node = child(schema, key);
+  return node === undefined ? fallback : (unwrap(node).meta.unit ?? fallback);
+}
+
+function show(o: Obj, schema: Node, fallback: Unit, currency: string | undefined): Shown | undefined {
   let shown: Shown;
-  if (isRate(o)) {
+  const shape = shapeOf(schema, o);
+  if (shape === 'rate' && isRateValue(o)) {
     shown = { value: formatPercent(o.value), ci: formatInterval(o.ci95), n: formatFraction(o.numerator, o.denominator) };
-  } else if (isDistribution(o)) {
+  } else if (shape === 'distribution' && isDistributionValue(o)) {
     shown = { value: o.mean === null ? NA : formatTimes(o), ci: '', n: formatInt(o.count) };
-  } else if (typeof o.value === 'number' || o.value === null) {
-    shown = { value: formatIn(unit, o.value, currency), ci: '', n: typeof o.count === 'number' ? formatInt(o.count) : '' };
-    // peak_concurrency: the instant it was first reached.
-    if (typeof o.at === 'string' && o.value !== null) shown.value += ` at ${o.at}`;
-  } else if (isShares(o)) {
-    // An object of rates over one denominator (bot_outcomes): one line of shares.
-    const rates = Object.entries(o) as [string, Rate][];
+  } else if (shape === 'shares') {
+    const rates = Object.entries(o).filter(([, r]) => isRateValue(r)) as [string, Rate][];
+    if (rates.every(([, r]) => r.value === null)) return { value: NA, ci: '', n: '', reason: rates[0]?.[1].reason ?? 'no data' };
     shown = {
       value: rates.map(([k, r]) => `${humanizeKey(k)} ${formatPercent(r.value)}`).join(' · '),
       ci: '',
       n: formatInt(rates[0]?.[1].denominator ?? 0),
     };
-    if (rates.every(([, r]) => r.value === null)) return { value: NA, ci: '', n: '', reason: rates[0]?.[1].reason ?? 'no data' };
+  } else if (typeof o.value === 'number' || o.value === null) {
+    shown = { value: formatIn(unitOf(schema, 'value', fallback), o.value, currency), ci: '', n: typeof o.count === 'number' ? formatInt(o.count) : '' };
+    // An instant the value was reached (peak_concurrency), as the schema declares it.
+    const at = schema === undefined ? undefined : unwrap(schema).meta.at;
+    if (at !== undefined && typeof o[at] === 'string' && o.value !== null) shown.value += ` at ${o[at] as string}`;
   } else {
     return undefined;
   }
@@ -87,28 +124,23 @@ function show(o: Obj, unit: KpiUnit, currency: string | undefined): Shown | unde
   return shown;
 }
 
-/** Every value a rate, all over the same denominator. */
-function isShares(o: Obj): boolean {
-  const values = Object.values(o);
-  return values.length > 1 && values.every(isRate) && new Set(values.map((r) => (r as Rate).denominator)).size === 1;
-}
-
-function parts(o: Obj, unit: KpiUnit, currency: string | undefined): { sub: string; shown: Shown }[] {
+function parts(o: Obj, schema: Node, fallback: Unit, currency: string | undefined): { sub: string; shown: Shown }[] {
   const out: { sub: string; shown: Shown }[] = [];
-  if (isShares(o)) return out;
+  if (shapeOf(schema, o) === 'shares') return out;
   for (const [key, v] of Object.entries(o)) {
     if (MAIN_KEYS.has(key)) continue;
     const sub = humanizeKey(key);
+    const node = child(schema, key);
     if (typeof v === 'number' || v === null) {
-      out.push({ sub, shown: { value: formatIn(statisticUnit(key, o, unit), v, currency), ci: '', n: '' } });
-    } else if (isRate(v) || isDistribution(v)) {
-      const shown = show(v, unit, currency);
+      out.push({ sub, shown: { value: formatIn(unitOf(schema, key, fallback), v, currency), ci: '', n: '' } });
+    } else if (isObject(v) && (shapeOf(node, v) === 'rate' || shapeOf(node, v) === 'distribution')) {
+      const shown = show(v, node, fallback, currency);
       if (shown !== undefined) out.push({ sub, shown });
     } else if (isObject(v)) {
       // An object of plain numbers (conversations.messages): one compact line.
       const items = Object.entries(v).filter((e): e is [string, number | null] => typeof e[1] === 'number' || e[1] === null);
       if (items.length === 0) continue;
-      const value = items.map(([k, x]) => `${humanizeKey(k)} ${formatIn(statisticUnit(k, v, unit), x, currency)}`).join(' · ');
+      const value = items.map(([k, x]) => `${humanizeKey(k)} ${formatIn(unitOf(node, k, fallback), x, currency)}`).join(' · ');
       out.push({ sub, shown: { value, ci: '', n: '' } });
     }
   }
@@ -122,13 +154,14 @@ function parts(o: Obj, unit: KpiUnit, currency: string | undefined): { sub: stri
 export function headlineRows(kpis: Record<string, KpiResult>, currency?: string): HeadlineRow[] {
   const rows: HeadlineRow[] = [];
   for (const [id, result] of Object.entries(kpis)) {
-    const meta = kpiMeta(id, result);
-    const o = result as unknown as Obj;
-    if (meta.unit === 'table' || unavailableReason(result) !== undefined) continue;
-    const main = show(o, meta.unit, currency);
+    const meta = kpiMeta(id);
+    const o = result as Obj;
+    if (unavailableReason(result) !== undefined) continue;
+    const schema = schemaFor(id, result);
+    const main = show(o, schema, meta.unit, currency);
     if (main === undefined) continue;
     rows.push({ id, title: meta.title, ...main });
-    for (const { sub, shown } of parts(o, meta.unit, currency)) rows.push({ id, title: meta.title, sub, ...shown });
+    for (const { sub, shown } of parts(o, schema, meta.unit, currency)) rows.push({ id, title: meta.title, sub, ...shown });
   }
   return rows;
 }
@@ -137,20 +170,34 @@ export function headlineRows(kpis: Record<string, KpiResult>, currency?: string)
 export function unavailableKpis(kpis: Record<string, KpiResult>): { id: string; title: string; reason: string }[] {
   return Object.entries(kpis).flatMap(([id, result]) => {
     const reason = unavailableReason(result);
-    return reason === undefined ? [] : [{ id, title: kpiMeta(id, result).title, reason }];
+    return reason === undefined ? [] : [{ id, title: kpiMeta(id).title, reason }];
   });
 }
 
-/** The weekday × hour grid of `volume_heatmap`, the peak cell marked `*`; undefined when there is none. */
+/** The first result with a property of the given shape, as its schema declares, with that property's key. */
+function findShaped(kpis: Record<string, KpiResult>, shape: string): { id: string; result: Obj; key: string; node: z.ZodType } | undefined {
+  for (const [id, result] of Object.entries(kpis)) {
+    const schema = schemaFor(id, result);
+    if (schema === undefined) continue;
+    for (const [key, node] of propertiesOf(unwrap(schema).core)) {
+      if (unwrap(node).meta.shape === shape && key in result) return { id, result: result as Obj, key, node };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The weekday × hour grid (a result with a `grid`), the peak cell marked `*`; undefined when
+ * there is none.
+ */
 export function heatmapTable(kpis: Record<string, KpiResult>): (TextTable & { peak: string }) | undefined {
-  const result: unknown = kpis.volume_heatmap;
-  if (!isObject(result) || !Array.isArray(result.cells) || !isObject(result.peak)) return undefined;
-  const peak = result.peak as { weekday: string; hour: number; conversations: number };
-  const days = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+  const found = findShaped(kpis, 'grid');
+  if (found === undefined || !Array.isArray(found.result[found.key]) || !isObject(found.result.peak)) return undefined;
+  const peak = found.result.peak as { weekday: string; hour: number; conversations: number };
   const head = ['', ...Array.from({ length: 24 }, (_, h) => (h < 10 ? `0${h}` : `${h}`))];
-  const rows = (result.cells as number[][]).map((hours, d) => [
-    days[d] as string,
-    ...hours.map((n, h) => `${formatInt(n)}${days[d] === peak.weekday && h === peak.hour ? '*' : ''}`),
+  const rows = (found.result[found.key] as number[][]).map((hours, d) => [
+    WEEKDAYS[d] as string,
+    ...hours.map((n, h) => `${formatInt(n)}${WEEKDAYS[d] === peak.weekday && h === peak.hour ? '*' : ''}`),
   ]);
   const hour = peak.hour < 10 ? `0${peak.hour}` : `${peak.hour}`;
   return { head, rows, more: 0, peak: `peak ${peak.weekday} ${hour}:00–${hour}:59: ${formatInt(peak.conversations)} conversations (*)` };
@@ -163,34 +210,40 @@ export interface TextTable {
   more: number;
 }
 
-const isIntentRows = (x: unknown): x is IntentRow[] => Array.isArray(x) && x.every((r) => isObject(r) && 'intent' in r);
-
-/** The question-types table (the `intents` KPI), the first `limit` rows; undefined when there is none. */
-export function intentTable(kpis: Record<string, KpiResult>, limit = Infinity): TextTable | undefined {
-  const result: unknown = kpis.intents;
-  if (!isObject(result) || !isIntentRows(result.rows) || result.rows.length === 0) return undefined;
-  const all = result.rows;
-  const withCsat = all.some((r) => r.csat_score.value !== null);
-  const withAccuracy = all.some((r) => r.answer_accuracy !== undefined && r.answer_accuracy.value !== null);
-  const head = [
-    'Intent',
-    'Conversations',
-    'Share',
-    'Containment',
-    ...(withCsat ? ['CSAT'] : []),
-    'Handling time (mean)',
-    ...(withAccuracy ? ['Answer accuracy'] : []),
-  ];
-  const rows = all.slice(0, limit).map((r) => [
-    r.intent ?? NONE_LABEL,
-    formatInt(r.conversations),
-    formatPercent(r.share),
-    formatPercent(r.containment_rate.value),
-    ...(withCsat ? [formatPercent(r.csat_score.value)] : []),
-    formatDuration(r.handling_time_mean),
-    ...(withAccuracy ? [formatPercent(r.answer_accuracy?.value ?? null)] : []),
+/**
+ * The table of a result made of labelled rows (the `intents` KPI: one row per question type), the
+ * first `limit` rows, with its KPI's title; undefined when there is none. Columns follow the row
+ * schema: numbers by their unit, rates as percentages; a column that declares `hideWhenEmpty` is
+ * left out when no row has a value in it.
+ */
+export function rowsTable(kpis: Record<string, KpiResult>, limit = Infinity): (TextTable & { title: string }) | undefined {
+  const found = findShaped(kpis, 'rows');
+  const all = found?.result[found.key];
+  if (found === undefined || !Array.isArray(all) || all.length === 0) return undefined;
+  const { core, meta } = unwrap(found.node);
+  const item = (core as unknown as { element: z.ZodType }).element;
+  const label = meta.label;
+  const columns = propertiesOf(unwrap(item).core).filter(([key, node]) => {
+    if (key === label) return false;
+    const m = unwrap(node).meta;
+    if (m.hideWhenEmpty !== true) return true;
+    return (all as Obj[]).some((r) => {
+      const v = r[key];
+      return isRateValue(v) ? v.value !== null : typeof v === 'number';
+    });
+  });
+  const title = (key: string, node: z.ZodType): string => unwrap(node).meta.title ?? humanizeKey(key);
+  const labelNode = label === undefined ? undefined : child(item, label);
+  const head = [label === undefined || labelNode === undefined ? '' : title(label, labelNode), ...columns.map(([key, node]) => title(key, node))];
+  const rows = (all as Obj[]).slice(0, limit).map((r) => [
+    label === undefined ? '' : typeof r[label] === 'string' ? (r[label] as string) : NONE_LABEL,
+    ...columns.map(([key, node]) => {
+      const v = r[key];
+      if (isRateValue(v)) return formatPercent(v.value);
+      return formatByUnit(unwrap(node).meta.unit ?? 'score', typeof v === 'number' ? v : null);
+    }),
   ]);
-  return { head, rows, more: all.length - rows.length };
+  return { head, rows, more: all.length - rows.length, title: kpiMeta(found.id).title };
 }
 
 export type Tone = 'good' | 'bad';
@@ -275,7 +328,7 @@ export function groupTable(report: Report, chosen?: readonly string[]): GroupTab
   const head = [
     ...report.options.by,
     ...columns.map((c) => {
-      const meta = kpiMeta(c.id, report.kpis[c.id]);
+      const meta = kpiMeta(c.id);
       const unit = statOf(report.kpis[c.id], c.stat, c.id)?.unit ?? meta.unit;
       return `${meta.title}${c.stat === 'value' ? '' : ` ${c.stat}`}${unit === 'money' ? ` (${currency})` : ''}`;
     }),

@@ -16,7 +16,7 @@ import {
   groupTable,
   headlineRows,
   heatmapTable,
-  intentTable,
+  rowsTable,
   REPORT_TITLE,
   reportContext,
   reportSources,
@@ -102,11 +102,11 @@ export function renderTable(report: Report, options: TableOptions): string {
     }
   }
 
-  const intents = intentTable(report.kpis, INTENTS_SHOWN);
+  const intents = rowsTable(report.kpis, INTENTS_SHOWN);
   if (intents !== undefined) {
     const rows = intents.rows.map((row) => row.map((cell, i) => (i === 0 ? label(cell) : cell)));
     const align = intents.head.map((_, i): 'left' | 'right' => (i === 0 ? 'left' : 'right'));
-    out.push('', heading('Question types (intents)'));
+    out.push('', heading(intents.title));
     for (const t of fitTable({ head: intents.head, rows, align, keys: 1, width })) out.push(drawTable(t, bold));
     if (intents.more > 0) out.push(c.dim(`… ${intents.more} more`));
   }

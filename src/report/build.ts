@@ -2,8 +2,9 @@ import type { BusinessCalendar } from '../calendar/schedule.js';
 import { attribute, type Dimension } from '../conversations/attributes.js';
 import type { Conversation } from '../model.js';
 import { KPIS } from '../kpis/registry.js';
-import { createContext, runKpis, type KpiFailure } from '../kpis/runner.js';
-import type { Kpi, KpiOptions } from '../kpis/types.js';
+import { ConversationFacts } from '../kpis/facts.js';
+import { createContext, KpiFold, type KpiFailure } from '../kpis/runner.js';
+import type { AnyKpi, KpiOptions } from '../kpis/types.js';
 import type { Ingested, IngestedOrders } from './ingest.js';
 import { CALENDAR_UNITS, coverage, isWhole, periodAt, type CalendarUnit, type Span } from './periods.js';
 import { inScope, type Scope } from './scope.js';
@@ -20,7 +21,7 @@ export interface ReportOptions {
   kpi: KpiOptions;
   baseCurrency: string;
   version: string;
-  kpis?: readonly Kpi[];
+  kpis?: readonly AnyKpi[];
   /** Called for every KPI that throws (overall and per group); its result is an error result. */
   onKpiError?: (failure: KpiFailure & { group?: GroupKey }) => void;
   /** Where the run's inputs came from, for the report's `options` block. */
@@ -75,6 +76,19 @@ export function compareLabels(a: string | null, b: string | null, dimension?: Di
   return a < b ? -1 : 1;
 }
 
+/** The group labels of a conversation: the dimensions' values, in `by` order. */
+function groupLabels(c: Conversation, by: readonly Dimension[], tz: string, calendar?: BusinessCalendar): (string | null)[] {
+  return by.map((d) => attribute(c, d, tz, calendar) ?? null);
+}
+
+function compareGroupLabels(a: readonly (string | null)[], b: readonly (string | null)[], by: readonly Dimension[]): number {
+  for (let i = 0; i < a.length; i++) {
+    const d = compareLabels(a[i] ?? null, b[i] ?? null, by[i]);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
 /** Splits conversations into the cross product of the dimensions' values that occur. */
 export function groupBy(
   conversations: readonly Conversation[],
@@ -84,59 +98,73 @@ export function groupBy(
 ): { key: GroupKey; conversations: Conversation[] }[] {
   const groups = new Map<string, { key: GroupKey; labels: (string | null)[]; conversations: Conversation[] }>();
   for (const c of conversations) {
-    const labels = by.map((d) => attribute(c, d, tz, calendar));
+    const labels = groupLabels(c, by, tz, calendar);
     const id = JSON.stringify(labels);
     let g = groups.get(id);
-    if (g === undefined) {
-      const key: GroupKey = {};
-      by.forEach((d, i) => (key[d] = labels[i] ?? null));
-      g = { key, labels, conversations: [] };
-      groups.set(id, g);
-    }
+    if (g === undefined) groups.set(id, (g = { key: groupKey(by, labels), labels, conversations: [] }));
     g.conversations.push(c);
   }
   return [...groups.values()]
-    .sort((a, b) => {
-      for (let i = 0; i < a.labels.length; i++) {
-        const d = compareLabels(a.labels[i] ?? null, b.labels[i] ?? null, by[i]);
-        if (d !== 0) return d;
-      }
-      return 0;
-    })
+    .sort((a, b) => compareGroupLabels(a.labels, b.labels, by))
     .map(({ key, conversations: list }) => ({ key, conversations: list }));
+}
+
+function groupKey(by: readonly Dimension[], labels: readonly (string | null)[]): GroupKey {
+  const key: GroupKey = {};
+  by.forEach((d, i) => (key[d] = labels[i] ?? null));
+  return key;
 }
 
 /**
  * Whether a group's calendar period (`--by day|week|month`) is only partly covered by the data
  * (see periods.ts); a group of several periods is partial when any of them is.
  */
-function isPartial(group: readonly Conversation[], by: readonly Dimension[], covered: Span | undefined, tz: string): boolean {
-  const first = group[0];
-  if (covered === undefined || first === undefined) return false;
-  return by.some((d) => CALENDAR_UNITS.includes(d) && !isWhole(periodAt(first.start, d as CalendarUnit, tz), covered));
+function isPartial(firstStart: number, by: readonly Dimension[], covered: Span | undefined, tz: string): boolean {
+  if (covered === undefined) return false;
+  return by.some((d) => CALENDAR_UNITS.includes(d) && !isWhole(periodAt(firstStart, d as CalendarUnit, tz), covered));
 }
 
-/** Builds the report model from ingested data: scope, KPIs overall and per group, data quality. */
+/**
+ * Builds the report model from ingested data: scope, KPIs overall and per group, data quality.
+ * One pass: each conversation in scope is folded into the overall KPIs and into its group's, its
+ * facts computed once for both.
+ */
 export function buildReport(data: Ingested, options: ReportOptions, orders?: IngestedOrders): Report {
   const kpis = options.kpis ?? KPIS;
   const context = createContext(data.conversations, options.kpi, data.fields, orders?.orders, data.dataEnd);
   const scoped = inScope(data.conversations, options.scope);
+  const { by } = options;
+  const tz = options.scope.tz;
+  const overall = new KpiFold(kpis, context);
+  const groupFolds = new Map<string, { labels: (string | null)[]; firstStart: number; fold: KpiFold }>();
+  for (const c of scoped) {
+    const facts = new ConversationFacts(c, context);
+    overall.add(facts);
+    if (by.length === 0) continue;
+    const labels = groupLabels(c, by, tz, options.kpi.businessHours);
+    const id = JSON.stringify(labels);
+    let g = groupFolds.get(id);
+    if (g === undefined) groupFolds.set(id, (g = { labels, firstStart: c.start, fold: new KpiFold(kpis, context) }));
+    g.fold.add(facts);
+  }
   let kpiErrors = 0;
   const failed = (group?: GroupKey) => (failure: KpiFailure): void => {
     kpiErrors++;
     options.onKpiError?.(group === undefined ? failure : { ...failure, group });
   };
-  const overall = runKpis(kpis, scoped, context, failed());
   const range = startRange(scoped);
-  const covered = range === undefined ? undefined : coverage(range, options.scope.tz, options.scope);
-  const groups: Group[] =
-    options.by.length === 0
-      ? []
-      : groupBy(scoped, options.by, options.scope.tz, options.kpi.businessHours).map((g) => ({
-          by: g.key,
-          ...(isPartial(g.conversations, options.by, covered, options.scope.tz) ? { partial: true as const } : {}),
-          kpis: runKpis(kpis, g.conversations, context, failed(g.key)),
-        }));
+  const covered = range === undefined ? undefined : coverage(range, tz, options.scope);
+  const groups: Group[] = [...groupFolds.values()]
+    .sort((a, b) => compareGroupLabels(a.labels, b.labels, by))
+    .map((g) => {
+      const key = groupKey(by, g.labels);
+      return {
+        by: key,
+        ...(isPartial(g.firstStart, by, covered, tz) ? { partial: true as const } : {}),
+        kpis: g.fold.finish(failed(key)),
+      };
+    });
+  const overallResults = overall.finish(failed());
   return {
     schemaVersion: 1,
     tool: { name: 'botkpi', version: options.version },
@@ -165,7 +193,7 @@ export function buildReport(data: Ingested, options: ReportOptions, orders?: Ing
       dataEnd: data.dataEnd === undefined ? null : new Date(data.dataEnd).toISOString(),
       episodesSplit: data.episodesSplit,
     },
-    kpis: overall,
+    kpis: overallResults,
     groups,
   };
 }

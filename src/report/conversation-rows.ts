@@ -1,9 +1,7 @@
 import { firstResponseMs, isAbandoned, isContained, resolutionMs, sentimentMean } from '../conversations/derive.js';
-import { fcrOutcome } from '../kpis/fcr-rate.js';
-import { serviceFacts } from '../kpis/facts.js';
+import { ConversationFacts } from '../kpis/facts.js';
 import { isoMsIn } from '../schema/timestamp.js';
 import type { KpiContext } from '../kpis/types.js';
-import { attribution } from '../kpis/money.js';
 import type { Conversation, Rating } from '../model.js';
 import type { Field } from '../schema/fields.js';
 
@@ -90,10 +88,11 @@ const rating = (r: Rating | undefined): number | string | null =>
  */
 export function conversationRow(c: Conversation, context: KpiContext, tz = 'UTC'): ConversationRow {
   const iso = (ms: number): string => isoMsIn(ms, tz);
-  const credit = context.orders === undefined ? undefined : attribution(context).get(c.id);
+  const shared = new ConversationFacts(c, context);
+  const credit = shared.credit;
   const timed = context.fields.has('timestamp');
   const frt = timed ? firstResponseMs(c) : undefined;
-  const facts = serviceFacts(c, context);
+  const facts = shared.service;
   const resolution = timed ? resolutionMs(c) : undefined;
   const q = c.quality;
   const has = (field: Field): boolean => context.fields.has(field);
@@ -119,7 +118,7 @@ export function conversationRow(c: Conversation, context: KpiContext, tz = 'UTC'
     handoff_at: c.handoffAt === undefined ? null : iso(c.handoffAt),
     resolved: c.resolved ?? null,
     csat: rating(c.csat),
-    fcr: fcrOutcome(c, context) ?? null,
+    fcr: shared.fcr ?? null,
     sentiment: sentimentMean(c) ?? null,
     first_response_time: frt === undefined ? null : frt / 1000,
     handling_time: timed ? (c.end - c.start) / 1000 : null,

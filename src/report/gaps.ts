@@ -6,10 +6,11 @@
  */
 import { z } from 'zod';
 import { gapReason, type GapReason } from '../conversations/gaps.js';
-import { rate } from '../kpis/results.js';
+import { rate } from '../kpis/result.js';
 import type { Conversation } from '../model.js';
 import { questionKey } from '../text/flags.js';
-import { rateSchema, rowCountsSchema } from './types.js';
+import { rateSchema } from '../kpis/result.js';
+import { rowCountsSchema } from './types.js';
 
 /** Example texts and conversation ids kept per group. */
 export const EXAMPLE_TEXTS = 3;

@@ -1,170 +1,32 @@
 /**
  * The JSON report (`--format json`, schemaVersion 1), defined once as zod schemas: the TypeScript
- * types below are inferred from them and `botkpi schema report` prints them as JSON Schema.
+ * types below are inferred from them and `botkpi schema report` prints them as JSON Schema. Each
+ * KPI's result is the schema the KPI declares (src/kpis), or its n/a or error form.
  * Rates are fractions in [0,1]; times are seconds; money is in the base currency.
  */
 import { z } from 'zod';
+import { KPIS } from '../kpis/registry.js';
+import { kpiErrorSchema, notApplicableSchema, rateSchema, distributionSchema, metaOf } from '../kpis/result.js';
+import type { AnyKpi } from '../kpis/types.js';
 
 const num = z.number();
-const nullableNum = z.number().nullable();
-const reason = z.string().optional().describe('why the value is null ("needs field csat", "no rated conversations")');
 
-export const rateSchema = z
-  .object({
-    value: nullableNum,
-    numerator: num,
-    denominator: num,
-    ci95: z.tuple([num, num]).nullable().describe('95 % Wilson score interval, clamped to [0, 1]'),
-    reason,
-  })
-  .describe('a rate with its counts and 95 % Wilson interval');
+/** What a KPI's result can be: what it declares, its n/a form (a rate or distribution keeps its shape), or an error. */
+export function resultSchemaOf(kpi: AnyKpi): z.ZodType {
+  const shape = metaOf(kpi.result).shape;
+  const absent = shape === 'rate' ? rateSchema : shape === 'distribution' && kpi.result === distributionSchema ? distributionSchema : notApplicableSchema;
+  const forms = [kpi.result, ...(absent === kpi.result ? [] : [absent]), notApplicableSchema, kpiErrorSchema];
+  return z.union([...new Set(forms)] as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]]).describe(kpi.title);
+}
 
-export const distributionSchema = z
-  .object({ mean: nullableNum, p50: nullableNum, p90: nullableNum, p95: nullableNum.optional(), count: num, reason })
-  .describe('durations in seconds; R-7 percentiles');
+/** A result of a KPI this version does not know (in a saved report of another version). */
+export const kpiResultSchema = z.record(z.string(), z.unknown()).describe('a KPI result');
 
-export const valueSchema = z.object({ value: nullableNum, count: num.optional(), reason }).describe('a number and how many observations stand behind it');
-
-export const notApplicableSchema = z.object({ value: z.null(), reason: z.string() }).describe('a KPI whose inputs are absent');
-
-export const kpiErrorSchema = z
-  .object({ value: z.null(), error: z.string().describe('what went wrong'), reason: z.string() })
-  .describe('a KPI whose computation failed: counted in dataQuality.kpiErrors, and every check on it fails');
-
-export const conversationsKpiSchema = z.object({
-  value: num,
-  botEngaged: num,
-  customers: num,
-  messages: z.object({ customer: num, bot: num, agent: num, system: num, total: num }),
-});
-
-export const automationKpiSchema = rateSchema.extend({ full: rateSchema, partial: rateSchema });
-export const responseTimeKpiSchema = distributionSchema.extend({ bot: distributionSchema, agent: distributionSchema });
-export const handlingTimeKpiSchema = distributionSchema.extend({ contained: distributionSchema, escalated: distributionSchema });
-
-export const firstResponseTimeKpiSchema = distributionSchema.extend({
-  business: distributionSchema.describe('the same conversations, in business seconds of their schedule'),
-});
-export const handoffWaitTimeKpiSchema = distributionSchema.extend({
-  business: distributionSchema.describe('the same conversations, in business seconds of their schedule'),
-});
-
-export const botOutcomesKpiSchema = z
-  .object({
-    escalated: rateSchema,
-    confirmed: rateSchema,
-    unresolved: rateSchema,
-    abandoned: rateSchema,
-    assumed: rateSchema,
-    pending: rateSchema,
-  })
-  .describe('each bot-engaged conversation in exactly one outcome, each a rate over the bot-engaged conversations');
-
-export const volumeHeatmapKpiSchema = z.object({
-  cells: z.array(z.array(num)).describe('conversations by start: 7 rows (Mon … Sun) × 24 columns (hour 0 … 23) in --tz'),
-  peak: z
-    .object({ weekday: z.string().describe('Mon … Sun'), hour: num.describe('0 … 23'), conversations: num })
-    .nullable()
-    .describe('the largest cell; ties: the earliest weekday, then the earliest hour'),
-  reason,
-});
-
-export const peakConcurrencyKpiSchema = z.object({
-  value: nullableNum.describe('most conversations open at one instant (open on [start, end])'),
-  at: z.string().nullable().describe('the earliest instant that number is reached (ISO 8601 UTC)'),
-  reason,
-});
-
-export const intentScoreSchema = z.object({
-  intent: z.string(),
-  support: num,
-  predicted: num,
-  precision: num,
-  recall: num,
-  f1: num,
-});
-
-export const intentAccuracyKpiSchema = rateSchema.extend({
-  macro_precision: nullableNum.describe('unweighted mean of the per-intent precisions'),
-  macro_recall: nullableNum.describe('unweighted mean of the per-intent recalls'),
-  macro_f1: nullableNum.describe('unweighted mean of the per-intent F1 scores'),
-  per_intent: z.array(intentScoreSchema),
-});
-
-export const sentimentKpiSchema = z.object({
-  value: nullableNum.describe('mean of conversation scores'),
-  mean: nullableNum,
-  count: num.describe('scored conversations'),
-  positive: rateSchema,
-  neutral: rateSchema,
-  negative: rateSchema,
-  reason,
-});
-
-export const intentRowSchema = z.object({
-  intent: z.string().nullable().describe('null for conversations without a primary intent'),
-  conversations: num,
-  share: num,
-  containment_rate: rateSchema,
-  csat_score: rateSchema,
-  handling_time_mean: nullableNum,
-  answer_accuracy: rateSchema.optional().describe("answer accuracy over the bot messages of the intent's conversations (absent in reports before it existed)"),
-});
-
-export const agreementKpiSchema = rateSchema
-  .extend({
-    kappa: nullableNum.optional().describe("Cohen's kappa of answer_correct against judge_correct"),
-    kappa_se: nullableNum.optional().describe("kappa's large-sample standard error, sqrt(p_o(1 − p_o) / (n(1 − p_e)²))"),
-    kappa_reason: z.string().optional().describe('why kappa is null while agreement has a value'),
-    table: z
-      .object({ both_correct: num, answer_only_correct: num, judge_only_correct: num, both_incorrect: num })
-      .optional()
-      .describe('bot messages with both verdicts, by (answer_correct, judge_correct)'),
-  })
-  .describe('share of bot messages with both verdicts on which answer_correct and judge_correct agree');
-
-export const intentsKpiSchema = z.object({ rows: z.array(intentRowSchema), reason });
-
-export const costKpiSchema = z.object({
-  value: nullableNum.describe('(bot cost + human cost) / conversations'),
-  bot_cost: nullableNum.describe('null when the sum overflows'),
-  human_cost: nullableNum,
-  total_cost: nullableNum,
-  count: num,
-  reason,
-});
-
-export const roiKpiSchema = z.object({
-  value: nullableNum,
-  containment_savings: num.optional(),
-  attributed_revenue: num.optional(),
-  margin: num.optional(),
-  bot_cost: num.optional(),
-  reason,
-});
-
-export const kpiResultSchema = z.union([
-  conversationsKpiSchema,
-  firstResponseTimeKpiSchema,
-  handoffWaitTimeKpiSchema,
-  botOutcomesKpiSchema,
-  volumeHeatmapKpiSchema,
-  peakConcurrencyKpiSchema,
-  automationKpiSchema,
-  responseTimeKpiSchema,
-  handlingTimeKpiSchema,
-  intentAccuracyKpiSchema,
-  agreementKpiSchema,
-  sentimentKpiSchema,
-  intentsKpiSchema,
-  costKpiSchema,
-  roiKpiSchema,
-  rateSchema,
-  distributionSchema,
-  valueSchema,
-  kpiErrorSchema,
-  notApplicableSchema,
-]);
+/** KPI id → result, every registered KPI with its declared result. */
+export const kpisSchema = z
+  .object(Object.fromEntries(KPIS.map((k) => [k.id, resultSchemaOf(k)])))
+  .catchall(kpiResultSchema)
+  .describe('KPI id → result');
 
 export const rowCountsSchema = z.object({
   rowsRead: num,
@@ -200,7 +62,7 @@ export const settingsSchema = z
     csatScale: num,
     csatSatisfiedFrom: num,
     fallbackIntents: z.array(z.string()),
-    confidenceThreshold: nullableNum,
+    confidenceThreshold: num.nullable(),
     fcrWindowSeconds: num,
     attributionWindowSeconds: num,
     cost: z
@@ -240,42 +102,27 @@ export const reportSchema = z.object({
     })
     .describe('the data period: when the conversations in scope started'),
   dataQuality: dataQualitySchema,
-  kpis: z.record(z.string(), kpiResultSchema).describe('KPI id → result'),
+  kpis: kpisSchema,
   groups: z.array(
     z.object({
       by: groupKeySchema,
       partial: z.literal(true).optional().describe('a day, week or month the data covers only in part'),
-      kpis: z.record(z.string(), kpiResultSchema),
+      kpis: kpisSchema,
     }),
   ),
 });
 
-export type Rate = z.infer<typeof rateSchema>;
-export type Distribution = z.infer<typeof distributionSchema>;
-export type Value = z.infer<typeof valueSchema>;
-export type NotApplicable = z.infer<typeof notApplicableSchema>;
-export type KpiError = z.infer<typeof kpiErrorSchema>;
-export type ConversationsKpi = z.infer<typeof conversationsKpiSchema>;
-export type AutomationKpi = z.infer<typeof automationKpiSchema>;
-export type ResponseTimeKpi = z.infer<typeof responseTimeKpiSchema>;
-export type HandlingTimeKpi = z.infer<typeof handlingTimeKpiSchema>;
-export type FirstResponseTimeKpi = z.infer<typeof firstResponseTimeKpiSchema>;
-export type HandoffWaitTimeKpi = z.infer<typeof handoffWaitTimeKpiSchema>;
-export type BotOutcomesKpi = z.infer<typeof botOutcomesKpiSchema>;
-export type VolumeHeatmapKpi = z.infer<typeof volumeHeatmapKpiSchema>;
-export type PeakConcurrencyKpi = z.infer<typeof peakConcurrencyKpiSchema>;
-export type IntentScore = z.infer<typeof intentScoreSchema>;
-export type IntentAccuracyKpi = z.infer<typeof intentAccuracyKpiSchema>;
-export type SentimentKpi = z.infer<typeof sentimentKpiSchema>;
-export type AgreementKpi = z.infer<typeof agreementKpiSchema>;
-export type IntentRow = z.infer<typeof intentRowSchema>;
-export type IntentsKpi = z.infer<typeof intentsKpiSchema>;
-export type CostKpi = z.infer<typeof costKpiSchema>;
-export type RoiKpi = z.infer<typeof roiKpiSchema>;
-export type KpiResult = z.infer<typeof kpiResultSchema>;
+export type { Distribution, KpiError, NotApplicable, Rate, Value } from '../kpis/result.js';
+export type { IntentRow } from '../kpis/intents.js';
+export type { IntentScore } from '../kpis/intent-accuracy.js';
+export type { KpiResult } from '../kpis/result.js';
+import type { KpiResult } from '../kpis/result.js';
 export type RowCounts = z.infer<typeof rowCountsSchema>;
 export type DataQuality = z.infer<typeof dataQualitySchema>;
 export type ReportSettings = z.infer<typeof settingsSchema>;
 export type GroupKey = z.infer<typeof groupKeySchema>;
+export type Report = Omit<z.infer<typeof reportSchema>, 'kpis' | 'groups'> & {
+  kpis: Record<string, KpiResult>;
+  groups: { by: GroupKey; partial?: true; kpis: Record<string, KpiResult> }[];
+};
 export type Group = Report['groups'][number];
-export type Report = z.infer<typeof reportSchema>;

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { reportSchema } from '../../src/report/types.js';
 import { botkpi, fixture, type ReportJson } from './run.js';
 
 /**
@@ -24,6 +25,8 @@ describe('golden report of the demo data', () => {
     const r = await botkpi(ARGS);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout) as ReportJson;
+    // The published schema (`botkpi schema report`) holds every part of it, and nothing undeclared.
+    expect(reportSchema.parse(report)).toEqual(report);
     delete report.tool.version;
     const golden = JSON.parse(readFileSync(fixture('demo/report.golden.json'), 'utf8')) as ReportJson;
     // A difference here is a changed number: if it is intended, run scripts/update-golden.mjs.

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { reportSchema } from '../../src/report/types.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const BIN = fileURLToPath(new URL('../../bin/botkpi.js', import.meta.url));
@@ -29,11 +30,17 @@ export function botkpi(args: readonly string[], options: { stdin?: string | Buff
   });
 }
 
-/** Runs `botkpi report … --format json` and parses the report. */
+/**
+ * Runs `botkpi report … --format json` and parses the report, which must validate against the
+ * published report schema (`botkpi schema report`) with nothing undeclared in it.
+ */
 export async function reportJson(args: readonly string[]): Promise<{ report: ReportJson; result: RunResult }> {
   const result = await botkpi(['report', ...args, '--format', 'json']);
   if (result.code !== 0) throw new Error(`botkpi exited ${result.code}: ${result.stderr}`);
-  return { report: JSON.parse(result.stdout) as ReportJson, result };
+  const report = JSON.parse(result.stdout) as ReportJson;
+  const parsed = reportSchema.safeParse(report);
+  if (!parsed.success) throw new Error(`the report does not match its schema: ${JSON.stringify(parsed.error.issues.slice(0, 3))}`);
+  return { report, result };
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

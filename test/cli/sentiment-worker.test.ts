@@ -6,7 +6,7 @@ import { generateRows, writeJsonl } from '../../scripts/generate.js';
 import { readBatches } from '../../src/read/index.js';
 import { ingest } from '../../src/report/ingest.js';
 import { scoreSentiment } from '../../src/text/sentiment.js';
-import { createContext } from '../../src/kpis/runner.js';
+import { createContext, computeKpi } from '../../src/kpis/runner.js';
 import { sentiment } from '../../src/kpis/sentiment.js';
 import { sentimentShift } from '../../src/kpis/sentiment-shift.js';
 import type { KpiOptions } from '../../src/kpis/types.js';
@@ -31,7 +31,7 @@ describe('sentiment scored on a worker thread', () => {
     expect(report.dataQuality.sentiment).toEqual(data.sentiment);
     // Every sentiment KPI matches the one computed from the main-thread scores, to the last digit.
     const context = createContext(data.conversations, {} as KpiOptions, data.fields);
-    expect(report.kpis.sentiment).toEqual(JSON.parse(JSON.stringify(sentiment.compute(data.conversations, context))));
-    expect(report.kpis.sentiment_shift).toEqual(JSON.parse(JSON.stringify(sentimentShift.compute(data.conversations, context))));
+    expect(report.kpis.sentiment).toEqual(JSON.parse(JSON.stringify(computeKpi(sentiment, data.conversations, context))));
+    expect(report.kpis.sentiment_shift).toEqual(JSON.parse(JSON.stringify(computeKpi(sentimentShift, data.conversations, context))));
   }, 60_000);
 });

@@ -1,3 +1,4 @@
+import { computeKpi } from '../../src/kpis/runner.js';
 import { describe, it } from 'vitest';
 import { abandonmentRate } from '../../src/kpis/abandonment-rate.js';
 import { expectEmptyRate, expectRate } from './assertions.js';
@@ -48,11 +49,11 @@ describe('abandonment_rate', () => {
 
   it('counts contained, unresolved conversations where the customer spoke last, over B', () => {
     // B = {a, b, c, d, e, f, h, i} = 8; abandoned = {a, b, f} = 3 → 3/8
-    expectRate(abandonmentRate.compute(convs, contextOf(convs)), 3, 8);
+    expectRate(computeKpi(abandonmentRate, convs, contextOf(convs)), 3, 8);
   });
 
   it('is null with a reason without bot-engaged conversations', () => {
     const g = convs.filter((c) => c.id === 'g');
-    expectEmptyRate(abandonmentRate.compute(g, contextOf(g)));
+    expectEmptyRate(computeKpi(abandonmentRate, g, contextOf(g)));
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { afterHoursRate } from '../../src/kpis/after-hours-rate.js';
-import { runKpis } from '../../src/kpis/runner.js';
+import { runKpis, computeKpi } from '../../src/kpis/runner.js';
 import { expectRate } from './assertions.js';
 import { calendarOf, contextOf, conversationsOf } from './helpers.js';
 
@@ -19,7 +19,7 @@ describe('after_hours_rate', () => {
   });
 
   it("counts starts outside the conversation's own schedule", () => {
-    expectRate(afterHoursRate.compute(convs, contextOf(convs, { businessHours: calendar })), 3, 5);
+    expectRate(computeKpi(afterHoursRate, convs, contextOf(convs, { businessHours: calendar })), 3, 5);
   });
 
   it('is null with counts 0 and the reason without a schedule', () => {

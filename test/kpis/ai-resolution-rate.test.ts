@@ -1,3 +1,4 @@
+import { computeKpi } from '../../src/kpis/runner.js';
 import { describe, expect, it } from 'vitest';
 import { aiResolutionRate } from '../../src/kpis/ai-resolution-rate.js';
 import { expectRate } from './assertions.js';
@@ -18,10 +19,10 @@ describe('ai_resolution_rate', () => {
 
   it('is (confirmed + assumed) / |B|', () => {
     // The data ends at 90,001: "quiet" ended 90,000 s before (≥ 24 h: assumed), "recent" 0 s before (pending).
-    expectRate(aiResolutionRate.compute(convs, contextEndingAt(convs, 90_001)), 2, 4);
+    expectRate(computeKpi(aiResolutionRate, convs, contextEndingAt(convs, 90_001)), 2, 4);
   });
 
   it('is null without bot-engaged conversations', () => {
-    expect(aiResolutionRate.compute([], contextEndingAt([], 0)).reason).toBe('no bot-engaged conversations');
+    expect(computeKpi(aiResolutionRate, [], contextEndingAt([], 0)).reason).toBe('no bot-engaged conversations');
   });
 });

@@ -1,3 +1,4 @@
+import { computeKpi } from '../../src/kpis/runner.js';
 import { describe, it } from 'vitest';
 import { answerAccuracy } from '../../src/kpis/answer-accuracy.js';
 import { expectEmptyRate, expectRate } from './assertions.js';
@@ -17,7 +18,7 @@ describe('answer_accuracy', () => {
       { c: 'b', t: 4, role: 'bot', kind: 'handoff', answerCorrect: false }, // an event, not a message
     ]);
     // reviewed bot messages = 3 (a@1, a@2, b@1); correct = 2 → 2/3
-    expectRate(answerAccuracy.compute(convs, contextOf(convs)), 2, 3);
+    expectRate(computeKpi(answerAccuracy, convs, contextOf(convs)), 2, 3);
   });
 
   it('is null with a reason when no bot message was reviewed', () => {
@@ -25,6 +26,6 @@ describe('answer_accuracy', () => {
       { c: 'a', t: 0, role: 'customer', answerCorrect: true },
       { c: 'a', t: 1, role: 'bot' },
     ]);
-    expectEmptyRate(answerAccuracy.compute(convs, contextOf(convs)));
+    expectEmptyRate(computeKpi(answerAccuracy, convs, contextOf(convs)));
   });
 });

@@ -1,3 +1,4 @@
+import { computeKpi } from '../../src/kpis/runner.js';
 import { describe, expect, it } from 'vitest';
 import { automationRate } from '../../src/kpis/automation-rate.js';
 import { expectEmptyRate, expectRate } from './assertions.js';
@@ -33,7 +34,7 @@ describe('automation_rate', () => {
 
   it('is bot_answered over N, split into full and partial', () => {
     // N = 6; bot_answered = {a, c, d} = 3 → 3/6; full = {a} = 1/6; partial = {c, d} = 2/6
-    const r = automationRate.compute(convs, contextOf(convs));
+    const r = computeKpi(automationRate, convs, contextOf(convs));
     expectRate(r, 3, 6);
     expectRate(r.full, 1, 6);
     expectRate(r.partial, 2, 6);
@@ -43,7 +44,7 @@ describe('automation_rate', () => {
 
   it('does not count a fallback-only bot conversation as answered', () => {
     const only = convs.filter((c) => c.id === 'b');
-    const r = automationRate.compute(only, contextOf(only));
+    const r = computeKpi(automationRate, only, contextOf(only));
     // N = 1; answered = 0
     expectRate(r, 0, 1);
     expectRate(r.full, 0, 1);
@@ -51,7 +52,7 @@ describe('automation_rate', () => {
   });
 
   it('is null with reasons when there are no conversations', () => {
-    const r = automationRate.compute([], contextOf([]));
+    const r = computeKpi(automationRate, [], contextOf([]));
     expectEmptyRate(r);
     expectEmptyRate(r.full);
     expectEmptyRate(r.partial);

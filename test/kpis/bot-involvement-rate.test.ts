@@ -1,3 +1,4 @@
+import { computeKpi } from '../../src/kpis/runner.js';
 import { describe, expect, it } from 'vitest';
 import { botInvolvementRate } from '../../src/kpis/bot-involvement-rate.js';
 import { expectRate } from './assertions.js';
@@ -12,10 +13,10 @@ describe('bot_involvement_rate', () => {
       { c: 'b', t: 1, role: 'agent' },
       { c: 'c', t: 0, role: 'bot' },
     ]);
-    expectRate(botInvolvementRate.compute(convs, contextOf(convs)), 2, 3);
+    expectRate(computeKpi(botInvolvementRate, convs, contextOf(convs)), 2, 3);
   });
 
   it('is null without conversations', () => {
-    expect(botInvolvementRate.compute([], contextOf([])).reason).toBe('no conversations');
+    expect(computeKpi(botInvolvementRate, [], contextOf([])).reason).toBe('no conversations');
   });
 });

@@ -1,3 +1,4 @@
+import { computeKpi } from '../../src/kpis/runner.js';
 import { describe, it } from 'vitest';
 import { botMessageShare } from '../../src/kpis/bot-message-share.js';
 import { expectEmptyRate, expectRate } from './assertions.js';
@@ -23,7 +24,7 @@ describe('bot_message_share', () => {
       { c: 'c', t: 0, role: 'customer' },
     ]);
     // bot = 2 + 1 = 3; agent = 3 → 3 / (3 + 3)
-    expectRate(botMessageShare.compute(convs, contextOf(convs)), 3, 6);
+    expectRate(computeKpi(botMessageShare, convs, contextOf(convs)), 3, 6);
   });
 
   it('is null with a reason when there is no bot or agent message', () => {
@@ -31,6 +32,6 @@ describe('bot_message_share', () => {
       { c: 'a', t: 0, role: 'customer' },
       { c: 'a', t: 1, role: 'system' },
     ]);
-    expectEmptyRate(botMessageShare.compute(convs, contextOf(convs)));
+    expectEmptyRate(computeKpi(botMessageShare, convs, contextOf(convs)));
   });
 });

@@ -1,3 +1,4 @@
+import { computeKpi } from '../../src/kpis/runner.js';
 import { describe, expect, it } from 'vitest';
 import { botOutcomes } from '../../src/kpis/bot-outcomes.js';
 import { expectRate } from './assertions.js';
@@ -35,19 +36,19 @@ describe('bot_outcomes', () => {
   ]);
 
   it('gives each bot-engaged conversation the first outcome that applies', () => {
-    const r = botOutcomes.compute(convs, contextEndingAt(convs, 10 + DAY));
+    const r = computeKpi(botOutcomes, convs, contextEndingAt(convs, 10 + DAY));
     for (const o of ['escalated', 'confirmed', 'unresolved', 'abandoned', 'assumed', 'pending'] as const) expectRate(r[o], 1, 6);
   });
 
   it('honours outcomes.silence: with 1 day minus 210 s the pending conversation is assumed', () => {
-    const r = botOutcomes.compute(convs, contextEndingAt(convs, 10 + DAY, { outcomeSilenceMs: (DAY - 210) * 1000 }));
+    const r = computeKpi(botOutcomes, convs, contextEndingAt(convs, 10 + DAY, { outcomeSilenceMs: (DAY - 210) * 1000 }));
     expectRate(r.assumed, 2, 6);
     expectRate(r.pending, 0, 6);
   });
 
   it('is six null rates without bot-engaged conversations', () => {
     const none = convs.filter((c) => c.id === 'hum');
-    const r = botOutcomes.compute(none, contextEndingAt(none, 0));
+    const r = computeKpi(botOutcomes, none, contextEndingAt(none, 0));
     expect(Object.values(r).map((x) => [x.value, x.denominator])).toEqual(Array(6).fill([null, 0]));
   });
 });

@@ -1,3 +1,4 @@
+import { computeKpi } from '../../src/kpis/runner.js';
 import { describe, it } from 'vitest';
 import { botResolutionRate } from '../../src/kpis/bot-resolution-rate.js';
 import { expectEmptyRate, expectRate } from './assertions.js';
@@ -36,11 +37,11 @@ describe('bot_resolution_rate', () => {
 
   it('counts contained & resolved over bot-engaged with a known resolution', () => {
     // denominator = B ∧ known = {a, b, c, f, g} = 5; numerator = ¬escalated ∧ true = {a, f} = 2 → 2/5
-    expectRate(botResolutionRate.compute(convs, contextOf(convs)), 2, 5);
+    expectRate(computeKpi(botResolutionRate, convs, contextOf(convs)), 2, 5);
   });
 
   it('is null with a reason when no bot-engaged conversation has a known resolution', () => {
     const some = convs.filter((c) => c.id === 'd' || c.id === 'e');
-    expectEmptyRate(botResolutionRate.compute(some, contextOf(some)));
+    expectEmptyRate(computeKpi(botResolutionRate, some, contextOf(some)));
   });
 });

@@ -1,3 +1,4 @@
+import { computeKpi } from '../../src/kpis/runner.js';
 import { describe, expect, it } from 'vitest';
 import { containmentRate } from '../../src/kpis/containment-rate.js';
 import { contextOf, conversationsOf } from './helpers.js';
@@ -20,7 +21,7 @@ describe('containment_rate', () => {
       { c: 'd', t: 0, role: 'customer' },
       { c: 'd', t: 9, role: 'agent' },
     ]);
-    const r = containmentRate.compute(convs, contextOf(convs));
+    const r = computeKpi(containmentRate, convs, contextOf(convs));
     expect(r).toMatchObject({ value: 1 / 3, numerator: 1, denominator: 3 });
     expect(r.ci95?.[0]).toBeCloseTo(0.0615, 4);
     expect(r.ci95?.[1]).toBeCloseTo(0.7923, 4);
@@ -28,7 +29,7 @@ describe('containment_rate', () => {
 
   it('is null with a reason when no conversation reached the bot', () => {
     const convs = conversationsOf([{ c: 'a', t: 0, role: 'customer' }]);
-    expect(containmentRate.compute(convs, contextOf(convs))).toEqual({
+    expect(computeKpi(containmentRate, convs, contextOf(convs))).toEqual({
       value: null,
       numerator: 0,
       denominator: 0,

@@ -1,3 +1,4 @@
+import { computeKpi } from '../../src/kpis/runner.js';
 import { describe, expect, it } from 'vitest';
 import { conversations } from '../../src/kpis/conversations.js';
 import { contextOf, conversationsOf } from './helpers.js';
@@ -29,7 +30,7 @@ describe('conversations', () => {
     ]);
     // N = 4 (a, b, c, d); bot-engaged = {a, c} = 2; customers = {u1, u2} = 2
     // messages: customer 1+1+1+1 = 4; bot 1+2 = 3; agent 2; system 1+1 = 2; total 11
-    expect(conversations.compute(convs, contextOf(convs))).toEqual({
+    expect(computeKpi(conversations, convs, contextOf(convs))).toEqual({
       value: 4,
       botEngaged: 2,
       customers: 2,
@@ -38,7 +39,7 @@ describe('conversations', () => {
   });
 
   it('is all zeros for no conversations', () => {
-    expect(conversations.compute([], contextOf([]))).toEqual({
+    expect(computeKpi(conversations, [], contextOf([]))).toEqual({
       value: 0,
       botEngaged: 0,
       customers: 0,

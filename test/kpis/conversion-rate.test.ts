@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { conversionRate } from '../../src/kpis/conversion-rate.js';
-import { runKpis } from '../../src/kpis/runner.js';
+import { runKpis, computeKpi } from '../../src/kpis/runner.js';
 import { expectEmptyRate, expectRate } from './assertions.js';
 import { moneyContext } from './money-fixture.js';
 import { allConversations, inScope, orders } from './orders-fixture.js';
@@ -10,13 +10,13 @@ describe('conversion_rate', () => {
     // denominator: in scope with customer_id = {a, b, c, e, f1, f2} = 6 (h has none, d is out of scope)
     // converted = {a (o1, o7), b (o2 at start + A), c (o9 at start), f2 (o5, larger id)} = 4 → 4/6
     // not: e (o4 goes to the out-of-scope d), f1 (tie lost to f2)
-    expectRate(conversionRate.compute(inScope, moneyContext(allConversations, { orders })), 4, 6);
+    expectRate(computeKpi(conversionRate, inScope, moneyContext(allConversations, { orders })), 4, 6);
   });
 
   it('uses the configured window', () => {
     // A = 1 h: o2 (1000 + 72 h) is now outside b's window; a (o1, o7), c (o9) and f2 (o5) remain → 3/6
     const ctx = moneyContext(allConversations, { orders, attributionWindowMs: 3_600_000 });
-    expectRate(conversionRate.compute(inScope, ctx), 3, 6);
+    expectRate(computeKpi(conversionRate, inScope, ctx), 3, 6);
   });
 
   it('is null with a reason without orders', () => {
@@ -30,6 +30,6 @@ describe('conversion_rate', () => {
 
   it('is null with a reason without conversations that have a customer_id', () => {
     const anon = inScope.filter((c) => c.id === 'h');
-    expectEmptyRate(conversionRate.compute(anon, moneyContext(allConversations, { orders })));
+    expectEmptyRate(computeKpi(conversionRate, anon, moneyContext(allConversations, { orders })));
   });
 });

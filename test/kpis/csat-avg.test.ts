@@ -1,3 +1,4 @@
+import { computeKpi } from '../../src/kpis/runner.js';
 import { describe, expect, it } from 'vitest';
 import { csatAvg } from '../../src/kpis/csat-avg.js';
 import type { Rating } from '../../src/model.js';
@@ -25,7 +26,7 @@ describe('csat_avg', () => {
       { c: 'f', t: 0, role: 'customer' }, // unrated
     ]);
     // (5 + 4 + 1) / 3 = 10/3
-    const r = csatAvg.compute(convs, contextOf(convs));
+    const r = computeKpi(csatAvg, convs, contextOf(convs));
     expect(r.count).toBe(3);
     expect(r.value).toBeCloseTo(10 / 3, 12);
   });
@@ -35,7 +36,7 @@ describe('csat_avg', () => {
       { c: 'a', t: 0, role: 'customer', csat: thumb(true) },
       { c: 'b', t: 0, role: 'customer', csat: thumb(false) },
     ]);
-    const r = csatAvg.compute(convs, contextOf(convs));
+    const r = computeKpi(csatAvg, convs, contextOf(convs));
     expect(r).toMatchObject({ value: null, count: 0 });
     expect(r.reason).toMatch(/\S/);
   });

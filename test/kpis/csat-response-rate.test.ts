@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { csatResponseRate } from '../../src/kpis/csat-response-rate.js';
-import { runKpis } from '../../src/kpis/runner.js';
+import { runKpis, computeKpi } from '../../src/kpis/runner.js';
 import { FIELDS } from '../../src/schema/fields.js';
 import { expectEmptyRate, expectRate } from './assertions.js';
 import { contextOf, conversationsOf } from './helpers.js';
@@ -19,7 +19,7 @@ describe('csat_response_rate', () => {
     ]);
     expect(convs.map((c) => c.id)).toEqual(['a', 'b', 'c', 'd', 'e']);
     // N = 5; rated = {a, b} = 2 → 2/5
-    expectRate(csatResponseRate.compute(convs, contextOf(convs)), 2, 5);
+    expectRate(computeKpi(csatResponseRate, convs, contextOf(convs)), 2, 5);
   });
 
   it('is null with "needs field csat" when no row has csat', () => {
@@ -31,6 +31,6 @@ describe('csat_response_rate', () => {
   });
 
   it('is null with a reason for no conversations', () => {
-    expectEmptyRate(csatResponseRate.compute([], contextOf([])));
+    expectEmptyRate(computeKpi(csatResponseRate, [], contextOf([])));
   });
 });

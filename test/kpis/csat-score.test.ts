@@ -1,3 +1,4 @@
+import { computeKpi } from '../../src/kpis/runner.js';
 import { describe, it } from 'vitest';
 import { csatScore } from '../../src/kpis/csat-score.js';
 import type { Rating } from '../../src/model.js';
@@ -30,7 +31,7 @@ describe('csat_score', () => {
       { c: 'h', t: 0, role: 'customer' }, // unrated → excluded
     ]);
     // rated = {a..g} = 7; satisfied = {a, b, e, f} = 4 → 4/7
-    expectRate(csatScore.compute(convs, contextOf(convs)), 4, 7);
+    expectRate(computeKpi(csatScore, convs, contextOf(convs)), 4, 7);
   });
 
   it('on a 10-point scale, satisfied is ≥ 8', () => {
@@ -44,7 +45,7 @@ describe('csat_score', () => {
       ),
     );
     // 3/5
-    expectRate(csatScore.compute(convs, contextOf(convs, { csatScale: 10, csatSatisfiedFrom: 8 })), 3, 5);
+    expectRate(computeKpi(csatScore, convs, contextOf(convs, { csatScale: 10, csatSatisfiedFrom: 8 })), 3, 5);
   });
 
   it('honours an overridden satisfied threshold', () => {
@@ -55,11 +56,11 @@ describe('csat_score', () => {
       ),
     );
     // 1/2
-    expectRate(csatScore.compute(convs, contextOf(convs, { csatSatisfiedFrom: 3 })), 1, 2);
+    expectRate(computeKpi(csatScore, convs, contextOf(convs, { csatSatisfiedFrom: 3 })), 1, 2);
   });
 
   it('is null with a reason when nothing is rated', () => {
     const convs = conversationsOf(rated({ c: 'a', t: 5, kind: 'csat' }));
-    expectEmptyRate(csatScore.compute(convs, contextOf(convs)));
+    expectEmptyRate(computeKpi(csatScore, convs, contextOf(convs)));
   });
 });

@@ -1,3 +1,4 @@
+import { computeKpi } from '../../src/kpis/runner.js';
 import { describe, expect, it } from 'vitest';
 import { escalationFailedRate } from '../../src/kpis/escalation-failed-rate.js';
 import { expectRate } from './assertions.js';
@@ -25,11 +26,11 @@ describe('escalation_failed_rate', () => {
       { c: 'e', t: 4, kind: 'handoff' },
       { c: 'e', t: 4, role: 'agent' },
     ]);
-    expectRate(escalationFailedRate.compute(convs, contextOf(convs)), 2, 4);
+    expectRate(computeKpi(escalationFailedRate, convs, contextOf(convs)), 2, 4);
   });
 
   it('is null without an explicit handoff', () => {
     const convs = conversationsOf([{ c: 'a', t: 0, role: 'agent' }]);
-    expect(escalationFailedRate.compute(convs, contextOf(convs))).toMatchObject({ value: null, denominator: 0 });
+    expect(computeKpi(escalationFailedRate, convs, contextOf(convs))).toMatchObject({ value: null, denominator: 0 });
   });
 });

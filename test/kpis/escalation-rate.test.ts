@@ -1,3 +1,4 @@
+import { computeKpi } from '../../src/kpis/runner.js';
 import { describe, expect, it } from 'vitest';
 import { containmentRate } from '../../src/kpis/containment-rate.js';
 import { escalationRate } from '../../src/kpis/escalation-rate.js';
@@ -30,14 +31,14 @@ describe('escalation_rate', () => {
 
   it('counts every escalation signal among bot-engaged conversations', () => {
     // B = {a, b, c, d, f} = 5; escalated in B = {b, c, d} = 3 → 3/5
-    expectRate(escalationRate.compute(convs, contextOf(convs)), 3, 5);
+    expectRate(computeKpi(escalationRate, convs, contextOf(convs)), 3, 5);
   });
 
   it('is 1 − containment', () => {
     // containment = {a, f} = 2/5; 2/5 + 3/5 = 1
     const ctx = contextOf(convs);
-    const esc = escalationRate.compute(convs, ctx);
-    const con = containmentRate.compute(convs, ctx);
+    const esc = computeKpi(escalationRate, convs, ctx);
+    const con = computeKpi(containmentRate, convs, ctx);
     expectRate(con, 2, 5);
     expect(esc.numerator + con.numerator).toBe(esc.denominator);
     expect((esc.value as number) + (con.value as number)).toBeCloseTo(1, 12);
@@ -50,7 +51,7 @@ describe('escalation_rate', () => {
       { c, t: 2, role: 'agent' as const },
     ]);
     const all = conversationsOf(rows);
-    const r = escalationRate.compute(all, contextOf(all));
+    const r = computeKpi(escalationRate, all, contextOf(all));
     expectRate(r, 4, 4);
     // z² = 3.841459; centre = (1 + z²/8)/(1 + z²/4) = 0.755054, half = (z²/8)/(1 + z²/4) = 0.244946
     expect(r.ci95?.[0]).toBeCloseTo(0.5101, 4);
@@ -62,6 +63,6 @@ describe('escalation_rate', () => {
       { c: 'x', t: 0, role: 'customer' },
       { c: 'x', t: 3, role: 'agent' },
     ]);
-    expectEmptyRate(escalationRate.compute(none, contextOf(none)));
+    expectEmptyRate(computeKpi(escalationRate, none, contextOf(none)));
   });
 });

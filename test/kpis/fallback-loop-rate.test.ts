@@ -1,3 +1,4 @@
+import { computeKpi } from '../../src/kpis/runner.js';
 import { describe, it } from 'vitest';
 import { fallbackLoopRate } from '../../src/kpis/fallback-loop-rate.js';
 import { expectEmptyRate, expectRate } from './assertions.js';
@@ -30,11 +31,11 @@ describe('fallback_loop_rate', () => {
       { c: 'f', t: 2, role: 'customer', fallback: true },
     ]);
     // B = {a, b, c, d, e} = 5; loops {a, c, d} = 3 → 3/5
-    expectRate(fallbackLoopRate.compute(convs, contextOf(convs)), 3, 5);
+    expectRate(computeKpi(fallbackLoopRate, convs, contextOf(convs)), 3, 5);
   });
 
   it('is null with a reason when no conversation is bot-engaged', () => {
     const convs = conversationsOf([{ c: 'a', t: 0, role: 'customer' }]);
-    expectEmptyRate(fallbackLoopRate.compute(convs, contextOf(convs)));
+    expectEmptyRate(computeKpi(fallbackLoopRate, convs, contextOf(convs)));
   });
 });

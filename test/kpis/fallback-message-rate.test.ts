@@ -1,3 +1,4 @@
+import { computeKpi } from '../../src/kpis/runner.js';
 import { describe, it } from 'vitest';
 import { fallbackMessageRate } from '../../src/kpis/fallback-message-rate.js';
 import { expectEmptyRate, expectRate } from './assertions.js';
@@ -16,7 +17,7 @@ describe('fallback_message_rate', () => {
       { c: 'b', t: 3, role: 'system', fallback: true }, // not a bot message
     ]);
     // bot messages = 4; fallbacks = 2 → 2/4
-    expectRate(fallbackMessageRate.compute(convs, contextOf(convs)), 2, 4);
+    expectRate(computeKpi(fallbackMessageRate, convs, contextOf(convs)), 2, 4);
   });
 
   it('is null with a reason when there are no bot messages', () => {
@@ -24,6 +25,6 @@ describe('fallback_message_rate', () => {
       { c: 'a', t: 0, role: 'customer' },
       { c: 'a', t: 1, role: 'agent' },
     ]);
-    expectEmptyRate(fallbackMessageRate.compute(convs, contextOf(convs)));
+    expectEmptyRate(computeKpi(fallbackMessageRate, convs, contextOf(convs)));
   });
 });

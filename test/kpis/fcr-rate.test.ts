@@ -1,3 +1,4 @@
+import { computeKpi } from '../../src/kpis/runner.js';
 import { describe, it } from 'vitest';
 import { fcrRate } from '../../src/kpis/fcr-rate.js';
 import { expectEmptyRate, expectRate } from './assertions.js';
@@ -42,23 +43,23 @@ describe('fcr_rate', () => {
   it('passes unresolved-unknown conversations without a follow-up in (start, end + W]', () => {
     // denominator = B with customer_id = {a, b, c, d, e, i, j} = 7
     // pass = {b, c, i, j} = 4; fail: a (follow-up at end + W), d (resolved=false), e (out-of-scope follow-up)
-    expectRate(fcrRate.compute(inScope, contextOf(all)), 4, 7);
+    expectRate(computeKpi(fcrRate, inScope, contextOf(all)), 4, 7);
   });
 
   it('a follow-up only in the whole input (not in scope) still counts', () => {
     const e = inScope.filter((c) => c.id === 'e');
     // e has follow-up f in `all` → 0/1
-    expectRate(fcrRate.compute(e, contextOf(all)), 0, 1);
+    expectRate(computeKpi(fcrRate, e, contextOf(all)), 0, 1);
   });
 
   it('uses the configured window', () => {
     // W = 1 day: b starts at 100 + 7 d > 100 + 1 d → a passes; f still within (0, 50 + 1 d] → e fails
     // pass = {a, b, c, i, j} = 5 of 7
-    expectRate(fcrRate.compute(inScope, contextOf(all, { fcrWindowMs: 86_400_000 })), 5, 7);
+    expectRate(computeKpi(fcrRate, inScope, contextOf(all, { fcrWindowMs: 86_400_000 })), 5, 7);
   });
 
   it('is null with a reason without bot-engaged conversations that have a customer_id', () => {
     const some = inScope.filter((c) => c.id === 'g' || c.id === 'h');
-    expectEmptyRate(fcrRate.compute(some, contextOf(all)));
+    expectEmptyRate(computeKpi(fcrRate, some, contextOf(all)));
   });
 });

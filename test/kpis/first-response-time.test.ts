@@ -1,3 +1,4 @@
+import { computeKpi } from '../../src/kpis/runner.js';
 import { describe, expect, it } from 'vitest';
 import { firstResponseTime } from '../../src/kpis/first-response-time.js';
 import { expectDistribution, expectEmptyDistribution } from './assertions.js';
@@ -29,7 +30,7 @@ describe('first_response_time', () => {
       { c: 'e', t: 5, role: 'bot' },
     ]);
     // values [10, 20, 30]: mean 20; p50: h = 1 → 20; p90: h = 1.8 → 20 + 0.8·10 = 28
-    expectDistribution(firstResponseTime.compute(convs, contextOf(convs)), { mean: 20, p50: 20, p90: 28, count: 3 });
+    expectDistribution(computeKpi(firstResponseTime, convs, contextOf(convs)), { mean: 20, p50: 20, p90: 28, count: 3 });
   });
 
   it('a single value is every percentile', () => {
@@ -37,7 +38,7 @@ describe('first_response_time', () => {
       { c: 'a', t: 0, role: 'customer' },
       { c: 'a', t: 7, role: 'agent' },
     ]);
-    expectDistribution(firstResponseTime.compute(convs, contextOf(convs)), { mean: 7, p50: 7, p90: 7, count: 1 });
+    expectDistribution(computeKpi(firstResponseTime, convs, contextOf(convs)), { mean: 7, p50: 7, p90: 7, count: 1 });
   });
 
   it('business: the same conversations in business seconds; empty with a reason without a schedule', () => {
@@ -51,17 +52,17 @@ describe('first_response_time', () => {
       // c: never answered → in neither
       { c: 'c', t: 36_000, role: 'customer' },
     ]);
-    const r = firstResponseTime.compute(convs, contextOf(convs, { businessHours: MONDAY_9_TO_5() }));
+    const r = computeKpi(firstResponseTime, convs, contextOf(convs, { businessHours: MONDAY_9_TO_5() }));
     // calendar [5, 58800]: mean 29402.5, p90 5 + 0.9·58795 = 52920.5; business [5, 600]: mean 302.5, p90 5 + 0.9·595 = 540.5
     expectDistribution({ ...r, business: undefined } as never, { mean: 29_402.5, p50: 29_402.5, p90: 52_920.5, count: 2 });
     expectDistribution(r.business, { mean: 302.5, p50: 302.5, p90: 540.5, count: 2 });
-    const without = firstResponseTime.compute(convs, contextOf(convs));
+    const without = computeKpi(firstResponseTime, convs, contextOf(convs));
     expectEmptyDistribution(without.business);
     expect(without.business.reason).toBe('needs business_hours in the config');
   });
 
   it('is empty with a reason when nothing was answered', () => {
     const convs = conversationsOf([{ c: 'a', t: 0, role: 'customer' }]);
-    expectEmptyDistribution(firstResponseTime.compute(convs, contextOf(convs)));
+    expectEmptyDistribution(computeKpi(firstResponseTime, convs, contextOf(convs)));
   });
 });

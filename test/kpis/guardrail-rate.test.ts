@@ -1,3 +1,4 @@
+import { computeKpi } from '../../src/kpis/runner.js';
 import { describe, it } from 'vitest';
 import { guardrailRate } from '../../src/kpis/guardrail-rate.js';
 import { expectEmptyRate, expectRate } from './assertions.js';
@@ -14,11 +15,11 @@ describe('guardrail_rate', () => {
       { c: 'b', t: 2, role: 'agent', guardrail: true }, // not a bot message
     ]);
     // bot messages = 4; hits = 2 → 2/4
-    expectRate(guardrailRate.compute(convs, contextOf(convs)), 2, 4);
+    expectRate(computeKpi(guardrailRate, convs, contextOf(convs)), 2, 4);
   });
 
   it('is null with a reason when there are no bot messages', () => {
     const convs = conversationsOf([{ c: 'a', t: 0, role: 'customer', guardrail: true }]);
-    expectEmptyRate(guardrailRate.compute(convs, contextOf(convs)));
+    expectEmptyRate(computeKpi(guardrailRate, convs, contextOf(convs)));
   });
 });

@@ -1,3 +1,4 @@
+import { computeKpi } from '../../src/kpis/runner.js';
 import { describe, it } from 'vitest';
 import { hallucinationRate } from '../../src/kpis/hallucination-rate.js';
 import { expectEmptyRate, expectRate } from './assertions.js';
@@ -14,11 +15,11 @@ describe('hallucination_rate', () => {
       { c: 'b', t: 2, role: 'agent', hallucination: true }, // not a bot message
     ]);
     // with hallucination: a@1, a@2, b@1 = 3; true: a@1 → 1/3
-    expectRate(hallucinationRate.compute(convs, contextOf(convs)), 1, 3);
+    expectRate(computeKpi(hallucinationRate, convs, contextOf(convs)), 1, 3);
   });
 
   it('is null with a reason when no bot message has hallucination', () => {
     const convs = conversationsOf([{ c: 'a', t: 1, role: 'bot' }]);
-    expectEmptyRate(hallucinationRate.compute(convs, contextOf(convs)));
+    expectEmptyRate(computeKpi(hallucinationRate, convs, contextOf(convs)));
   });
 });

@@ -1,3 +1,4 @@
+import { computeKpi } from '../../src/kpis/runner.js';
 import { describe, expect, it } from 'vitest';
 import { handlingTime } from '../../src/kpis/handling-time.js';
 import { expectDistribution, expectEmptyDistribution } from './assertions.js';
@@ -29,7 +30,7 @@ describe('handling_time', () => {
 
   it('is end − start over N, split contained / escalated', () => {
     expect(convs.map((c) => (c.end - c.start) / 1000)).toEqual([30, 100, 50, 0, 80]);
-    const r = handlingTime.compute(convs, contextOf(convs));
+    const r = computeKpi(handlingTime, convs, contextOf(convs));
     // all [0, 30, 50, 80, 100]: mean 260/5 = 52; p50 h=2 → 50; p90 h=3.6 → 80 + 0.6·20 = 92
     expectDistribution(r, { mean: 52, p50: 50, p90: 92, count: 5 });
     // contained = B ∧ ¬escalated = {a, e}: [30, 80]: mean 55; p50 55; p90 h=0.9 → 30 + 0.9·50 = 75
@@ -40,14 +41,14 @@ describe('handling_time', () => {
 
   it('empty splits are null with reasons', () => {
     const d = convs.filter((c) => c.id === 'd');
-    const r = handlingTime.compute(d, contextOf(d));
+    const r = computeKpi(handlingTime, d, contextOf(d));
     expectDistribution(r, { mean: 0, p50: 0, p90: 0, count: 1 });
     expectEmptyDistribution(r.contained);
     expectEmptyDistribution(r.escalated);
   });
 
   it('is empty with reasons for no conversations', () => {
-    const r = handlingTime.compute([], contextOf([]));
+    const r = computeKpi(handlingTime, [], contextOf([]));
     expectEmptyDistribution(r);
     expectEmptyDistribution(r.contained);
     expectEmptyDistribution(r.escalated);

@@ -1,3 +1,4 @@
+import { computeKpi } from '../../src/kpis/runner.js';
 import { describe, expect, it } from 'vitest';
 import { handoffWaitTime } from '../../src/kpis/handoff-wait-time.js';
 import { expectDistribution, expectEmptyDistribution } from './assertions.js';
@@ -37,7 +38,7 @@ describe('handoff_wait_time', () => {
 
   it('measures from the earliest explicit signal to the first agent message at or after it', () => {
     // values [0, 15, 30, 60]: mean 105/4 = 26.25; p50 h=1.5 → 15 + 0.5·15 = 22.5; p90 h=2.7 → 30 + 0.7·30 = 51
-    expectDistribution(handoffWaitTime.compute(convs, contextOf(convs)), { mean: 26.25, p50: 22.5, p90: 51, count: 4 });
+    expectDistribution(computeKpi(handoffWaitTime, convs, contextOf(convs)), { mean: 26.25, p50: 22.5, p90: 51, count: 4 });
   });
 
   it('business: from the signal to the agent in business seconds, over the same conversations', () => {
@@ -49,7 +50,7 @@ describe('handoff_wait_time', () => {
       { c: 'x', t: 86_400, role: 'agent' },
     ]);
     const all = [...convs, ...late];
-    const r = handoffWaitTime.compute(all, contextOf(all, { businessHours: MONDAY_9_TO_5() }));
+    const r = computeKpi(handoffWaitTime, all, contextOf(all, { businessHours: MONDAY_9_TO_5() }));
     // Rows a, b, c, f lie at Monday 00:00–00:01, before opening: 0 business seconds each; x: 60.
     // [0, 0, 0, 0, 60]: mean 12, p50 0, p90 h = 3.6 → 0 + 0.6·60 = 36
     expectDistribution(r.business, { mean: 12, p50: 0, p90: 36, count: 5 });
@@ -58,6 +59,6 @@ describe('handoff_wait_time', () => {
 
   it('is empty with a reason when only agent messages escalated', () => {
     const some = convs.filter((c) => c.id === 'd' || c.id === 'e');
-    expectEmptyDistribution(handoffWaitTime.compute(some, contextOf(some)));
+    expectEmptyDistribution(computeKpi(handoffWaitTime, some, contextOf(some)));
   });
 });

@@ -1,3 +1,4 @@
+import { computeKpi } from '../../src/kpis/runner.js';
 import { describe, it } from 'vitest';
 import { humanRequestRate } from '../../src/kpis/human-request-rate.js';
 import { expectEmptyRate, expectRate } from './assertions.js';
@@ -17,10 +18,10 @@ describe('human_request_rate', () => {
       { c: 'e', t: 0, role: 'customer', text: 'human please' }, // not bot-engaged
     ]);
     // B = {a, b, c, d} = 4; asked {a, b, c} → 3/4
-    expectRate(humanRequestRate.compute(convs, contextOf(convs)), 3, 4);
+    expectRate(computeKpi(humanRequestRate, convs, contextOf(convs)), 3, 4);
   });
 
   it('is null with a reason when no conversation is bot-engaged', () => {
-    expectEmptyRate(humanRequestRate.compute([], contextOf([])));
+    expectEmptyRate(computeKpi(humanRequestRate, [], contextOf([])));
   });
 });

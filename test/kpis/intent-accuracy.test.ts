@@ -1,3 +1,4 @@
+import { computeKpi } from '../../src/kpis/runner.js';
 import { describe, expect, it } from 'vitest';
 import { intentAccuracy } from '../../src/kpis/intent-accuracy.js';
 import { expectEmptyRate, expectRate } from './assertions.js';
@@ -19,11 +20,11 @@ describe('intent_accuracy', () => {
 
   it('is exact matches (case-insensitive, trimmed) over reviewed customer messages', () => {
     // reviewed = 8; right = {1, 2, 5} = 3 → 3/8
-    expectRate(intentAccuracy.compute(convs, contextOf(convs)), 3, 8);
+    expectRate(computeKpi(intentAccuracy, convs, contextOf(convs)), 3, 8);
   });
 
   it('reports per-gold-label precision, recall and F1 with 0/0 = 0, and their macro average', () => {
-    const r = intentAccuracy.compute(convs, contextOf(convs));
+    const r = computeKpi(intentAccuracy, convs, contextOf(convs));
     // gold support: billing {1,2,3} = 3, refund {4,5,7} = 3, shipping {6} = 1, cancel {8} = 1
     // predicted (reviewed only): billing {1,2,6} = 3, shipping {3} = 1, refund {5} = 1, smalltalk {7} = 1
     // billing:  tp 2 → P 2/3, R 2/3, F1 2/3
@@ -55,7 +56,7 @@ describe('intent_accuracy', () => {
 
   it('is null with a reason without reviewed customer messages', () => {
     const none = conversationsOf([{ c: 'a', t: 0, role: 'customer', intent: 'billing' }]);
-    const r = intentAccuracy.compute(none, contextOf(none));
+    const r = computeKpi(intentAccuracy, none, contextOf(none));
     expectEmptyRate(r);
     expect(r.macro_f1).toBeNull();
     expect(r.macro_precision).toBeNull();

@@ -1,3 +1,4 @@
+import { computeKpi } from '../../src/kpis/runner.js';
 import { describe, it } from 'vitest';
 import { intentRecognitionRate } from '../../src/kpis/intent-recognition-rate.js';
 import { expectEmptyRate, expectRate } from './assertions.js';
@@ -20,7 +21,7 @@ describe('intent_recognition_rate', () => {
       { c: 'b', t: 3, role: 'agent', intent: 'fallback' }, // not a customer message: not counted
     ]);
     // with intent: a 8 + b 1 = 9; recognised: billing, shipping = 2 → 2/9
-    expectRate(intentRecognitionRate.compute(convs, contextOf(convs)), 2, 9);
+    expectRate(computeKpi(intentRecognitionRate, convs, contextOf(convs)), 2, 9);
   });
 
   it('with a confidence threshold, needs confidence ≥ threshold; a missing confidence is not recognised', () => {
@@ -32,7 +33,7 @@ describe('intent_recognition_rate', () => {
       { c: 'a', t: 4, role: 'customer', intent: 'fallback', intentConfidence: 0.99 }, // no: fallback
     ]);
     // with intent = 5; recognised = 2 → 2/5
-    expectRate(intentRecognitionRate.compute(convs, contextOf(convs, { confidenceThreshold: 0.7 })), 2, 5);
+    expectRate(computeKpi(intentRecognitionRate, convs, contextOf(convs, { confidenceThreshold: 0.7 })), 2, 5);
   });
 
   it('uses the configured fallback intents', () => {
@@ -42,7 +43,7 @@ describe('intent_recognition_rate', () => {
       { c: 'a', t: 2, role: 'customer', intent: 'billing' }, // recognised
     ]);
     // 2/3
-    expectRate(intentRecognitionRate.compute(convs, contextOf(convs, { fallbackIntents: new Set(['other']) })), 2, 3);
+    expectRate(computeKpi(intentRecognitionRate, convs, contextOf(convs, { fallbackIntents: new Set(['other']) })), 2, 3);
   });
 
   it('is null with a reason without customer messages that have an intent', () => {
@@ -50,6 +51,6 @@ describe('intent_recognition_rate', () => {
       { c: 'a', t: 0, role: 'customer' },
       { c: 'a', t: 1, role: 'bot', intent: 'billing' },
     ]);
-    expectEmptyRate(intentRecognitionRate.compute(convs, contextOf(convs)));
+    expectEmptyRate(computeKpi(intentRecognitionRate, convs, contextOf(convs)));
   });
 });

@@ -1,3 +1,4 @@
+import { computeKpi } from '../../src/kpis/runner.js';
 import { describe, expect, it } from 'vitest';
 import { intents } from '../../src/kpis/intents.js';
 import type { Rating } from '../../src/model.js';
@@ -34,7 +35,7 @@ describe('intents', () => {
   ]);
 
   it('groups by primary intent with a null row, sorted by conversations descending', () => {
-    const { rows } = intents.compute(convs, contextOf(convs));
+    const { rows } = computeKpi(intents, convs, contextOf(convs));
     // billing {a, b, e} = 3, null {d, f} = 2, shipping {c} = 1; N = 6
     expect(rows.map((r) => [r.intent, r.conversations])).toEqual([
       ['billing', 3],
@@ -65,7 +66,7 @@ describe('intents', () => {
 
   it('csat per intent is null "needs field csat" when no row has csat', () => {
     const ctx = contextOf(convs, {}, FIELDS.filter((f) => f !== 'csat'));
-    for (const row of intents.compute(convs, ctx).rows) {
+    for (const row of computeKpi(intents, convs, ctx).rows) {
       expect(row.csat_score.value).toBeNull();
       expect(row.csat_score.reason).toBe('needs field csat');
     }
@@ -82,15 +83,15 @@ describe('intents', () => {
       { c: 'c', t: 0, role: 'customer', intent: 'shipping' },
       { c: 'c', t: 1, role: 'bot' },
     ]);
-    const [billing, shipping] = intents.compute(reviewed, contextOf(reviewed)).rows;
+    const [billing, shipping] = computeKpi(intents, reviewed, contextOf(reviewed)).rows;
     // billing: a (T, F) + b (T) → 2/3; shipping: nothing reviewed → empty
     expectRate(billing?.answer_accuracy ?? expect.fail('no billing row'), 2, 3);
     expectEmptyRate(shipping?.answer_accuracy ?? expect.fail('no shipping row'));
     const ctx = contextOf(reviewed, {}, FIELDS.filter((f) => f !== 'answer_correct'));
-    expect(intents.compute(reviewed, ctx).rows[0]?.answer_accuracy?.reason).toBe('needs field answer_correct');
+    expect(computeKpi(intents, reviewed, ctx).rows[0]?.answer_accuracy?.reason).toBe('needs field answer_correct');
   });
 
   it('has no rows for no conversations', () => {
-    expect(intents.compute([], contextOf([])).rows).toEqual([]);
+    expect(computeKpi(intents, [], contextOf([])).rows).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { computeKpi } from '../../src/kpis/runner.js';
 import { describe, expect, it } from 'vitest';
 import { cohensKappa, judgeAgreement } from '../../src/kpis/judge-agreement.js';
 import type { Row } from './helpers.js';
@@ -46,7 +47,7 @@ describe('judge_agreement', () => {
       { c: 'x', t: 2, role: 'bot', judgeCorrect: false }, // one verdict only
     ] as Row[];
     const convs = conversationsOf(rows);
-    const r = judgeAgreement.compute(convs, contextOf(convs));
+    const r = computeKpi(judgeAgreement, convs, contextOf(convs));
     expectRate(r, 35, 50);
     expect(r.kappa).toBeCloseTo(0.4, 12);
     expect(r.kappa_se).toBeCloseTo(0.1296148139681572, 12);
@@ -58,14 +59,14 @@ describe('judge_agreement', () => {
       { c: 'a', t: 1, role: 'bot', answerCorrect: true },
       { c: 'a', t: 2, role: 'bot', judgeCorrect: true },
     ]);
-    const r = judgeAgreement.compute(convs, contextOf(convs));
+    const r = computeKpi(judgeAgreement, convs, contextOf(convs));
     expect(r).toMatchObject({ value: null, numerator: 0, denominator: 0, ci95: null, kappa: null, kappa_se: null });
     expect(r.reason).toBe('no bot messages with both answer_correct and judge_correct');
   });
 
   it('kappa is null with its own reason when every verdict is the same', () => {
     const convs = conversationsOf(table(4, 0, 0, 0));
-    const r = judgeAgreement.compute(convs, contextOf(convs));
+    const r = computeKpi(judgeAgreement, convs, contextOf(convs));
     expectRate(r, 4, 4);
     expect(r.kappa).toBeNull();
     expect(r.kappa_reason).toMatch(/p_e = 1/);

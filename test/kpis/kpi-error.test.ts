@@ -2,24 +2,28 @@ import { describe, expect, it } from 'vitest';
 import { evaluateChecks, parseCheck } from '../../src/check/index.js';
 import { KPIS } from '../../src/kpis/registry.js';
 import { runKpis, type KpiFailure } from '../../src/kpis/runner.js';
-import type { Kpi } from '../../src/kpis/types.js';
+import { rateSchema } from '../../src/kpis/result.js';
+import type { AnyKpi } from '../../src/kpis/types.js';
 import { readRowsFromString } from '../../src/read/index.js';
 import { buildReport } from '../../src/report/build.js';
 import { ingest } from '../../src/report/ingest.js';
 import { contextOf, conversationsOf, DEFAULT_OPTIONS } from './helpers.js';
 
 /** A KPI that always throws, standing in for a bug in a real one. */
-const broken: Kpi = {
+const broken: AnyKpi = {
   id: 'containment_rate',
   title: 'Containment',
   description: 'throws',
   unit: 'ratio',
-  shape: 'rate',
   direction: 'higher',
   requires: [],
-  compute() {
+  result: rateSchema,
+  init: () => ({}),
+  add() {
     throw new Error('boom');
   },
+  merge() {},
+  finish: () => ({}),
 };
 
 const ROWS = [
@@ -28,7 +32,7 @@ const ROWS = [
   { conversation_id: 'b', timestamp: '2025-01-06T11:00:00Z', role: 'customer', channel: 'app' },
 ];
 
-async function reportWith(kpis: readonly Kpi[], onKpiError?: (f: KpiFailure) => void) {
+async function reportWith(kpis: readonly AnyKpi[], onKpiError?: (f: KpiFailure) => void) {
   const data = await ingest([readRowsFromString(ROWS.map((r) => JSON.stringify(r)).join('\n'), 'jsonl')], {
     tz: 'UTC',
     csatScale: 5,
@@ -48,7 +52,7 @@ describe('a KPI that throws', () => {
   it('is an error result, not "not applicable", and the other KPIs still run', () => {
     const convs = conversationsOf([{ c: 'a', t: 0, role: 'customer' }, { c: 'a', t: 1, role: 'bot' }]);
     const failures: KpiFailure[] = [];
-    const out = runKpis([broken, KPIS.find((k) => k.id === 'escalation_rate') as Kpi], convs, contextOf(convs), (f) => failures.push(f));
+    const out = runKpis([broken, KPIS.find((k) => k.id === 'escalation_rate') as AnyKpi], convs, contextOf(convs), (f) => failures.push(f));
     expect(out.containment_rate).toEqual({ value: null, error: 'boom', reason: 'error: boom' });
     expect(out.escalation_rate).toMatchObject({ value: 0, numerator: 0, denominator: 1 });
     expect(failures.map((f) => f.kpi)).toEqual(['containment_rate']);

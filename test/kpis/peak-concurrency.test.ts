@@ -1,3 +1,4 @@
+import { computeKpi } from '../../src/kpis/runner.js';
 import { describe, expect, it } from 'vitest';
 import { peakConcurrency } from '../../src/kpis/peak-concurrency.js';
 import { contextOf, conversationsOf } from './helpers.js';
@@ -16,7 +17,7 @@ describe('peak_concurrency', () => {
       { c: 'e', t: 20, role: 'customer' }, // [20, 20]: touches b and d at 20
     ]);
     // At 10: a, b, d (3); at 20: b, d, e (3) → 3, first at 10.
-    expect(peakConcurrency.compute(convs, contextOf(convs))).toEqual({ value: 3, at: iso(10) });
+    expect(computeKpi(peakConcurrency, convs, contextOf(convs))).toEqual({ value: 3, at: iso(10) });
   });
 
   it('a single conversation is a peak of 1 at its start', () => {
@@ -24,6 +25,6 @@ describe('peak_concurrency', () => {
       { c: 'a', t: 7, role: 'customer' },
       { c: 'a', t: 9, role: 'bot' },
     ]);
-    expect(peakConcurrency.compute(convs, contextOf(convs))).toEqual({ value: 1, at: iso(7) });
+    expect(computeKpi(peakConcurrency, convs, contextOf(convs))).toEqual({ value: 1, at: iso(7) });
   });
 });

@@ -4,28 +4,30 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { KPIS } from '../../src/kpis/registry.js';
 import { absenceReason, runKpis } from '../../src/kpis/runner.js';
-import type { Kpi } from '../../src/kpis/types.js';
+import { distributionSchema, metaOf } from '../../src/kpis/result.js';
+import type { AnyKpi } from '../../src/kpis/types.js';
 import { FIELDS } from '../../src/schema/fields.js';
 import { contextOf, conversationsOf } from './helpers.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const KPI_SRC = join(HERE, '../../src/kpis');
-const UNITS = ['ratio', 'seconds', 'count', 'score', 'money', 'table'];
+const UNITS = ['ratio', 'seconds', 'count', 'score', 'money'];
 const DIRECTIONS = ['higher', 'lower', 'neutral'];
 
-function isKpi(v: unknown): v is Kpi {
+function isKpi(v: unknown): v is AnyKpi {
   return (
     typeof v === 'object' &&
     v !== null &&
-    typeof (v as Kpi).id === 'string' &&
-    typeof (v as Kpi).compute === 'function' &&
-    Array.isArray((v as Kpi).requires)
+    typeof (v as AnyKpi).id === 'string' &&
+    typeof (v as AnyKpi).add === 'function' &&
+    typeof (v as AnyKpi).finish === 'function' &&
+    Array.isArray((v as AnyKpi).requires)
   );
 }
 
 /** Every KPI object exported by a module in src/kpis, with its module file name (no extension). */
-async function exportedKpis(): Promise<Map<Kpi, string>> {
-  const out = new Map<Kpi, string>();
+async function exportedKpis(): Promise<Map<AnyKpi, string>> {
+  const out = new Map<AnyKpi, string>();
   const files = readdirSync(KPI_SRC).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'));
   for (const f of files) {
     const mod = (await import(pathToFileURL(join(KPI_SRC, f)).href)) as Record<string, unknown>;
@@ -73,11 +75,11 @@ describe('KPI registry', () => {
       { c: 'a', t: 1, role: 'bot' },
     ]);
 
-    /** What an n/a KPI looks like: a rate keeps its counts at 0 and has no interval. */
+    /** What an n/a KPI looks like: a rate keeps its counts at 0 and has no interval, a plain distribution its shape. */
     const na = (kpi: (typeof KPIS)[number], reason: string) =>
-      kpi.shape === 'rate'
+      metaOf(kpi.result).shape === 'rate'
         ? { value: null, numerator: 0, denominator: 0, ci95: null, reason }
-        : kpi.shape === 'distribution'
+        : kpi.result === distributionSchema
           ? { mean: null, p50: null, p90: null, count: 0, reason }
           : { value: null, reason };
 

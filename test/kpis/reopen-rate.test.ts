@@ -1,3 +1,4 @@
+import { computeKpi } from '../../src/kpis/runner.js';
 import { describe, expect, it } from 'vitest';
 import { reopenRate } from '../../src/kpis/reopen-rate.js';
 import { expectRate } from './assertions.js';
@@ -32,11 +33,11 @@ describe('reopen_rate', () => {
       { c: 'f', t: 20, kind: 'resolved', resolved: false },
       { c: 'f', t: 30, role: 'customer' },
     ]);
-    expectRate(reopenRate.compute(convs, contextOf(convs)), 3, 5);
+    expectRate(computeKpi(reopenRate, convs, contextOf(convs)), 3, 5);
   });
 
   it('is null when nothing was marked resolved', () => {
     const convs = conversationsOf([{ c: 'a', t: 0, role: 'customer', resolved: false }]);
-    expect(reopenRate.compute(convs, contextOf(convs))).toMatchObject({ value: null, numerator: 0, denominator: 0 });
+    expect(computeKpi(reopenRate, convs, contextOf(convs))).toMatchObject({ value: null, numerator: 0, denominator: 0 });
   });
 });

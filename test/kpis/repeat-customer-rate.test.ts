@@ -1,3 +1,4 @@
+import { computeKpi } from '../../src/kpis/runner.js';
 import { describe, it } from 'vitest';
 import { repeatCustomerRate } from '../../src/kpis/repeat-customer-rate.js';
 import { expectEmptyRate, expectRate } from './assertions.js';
@@ -21,11 +22,11 @@ describe('repeat_customer_rate', () => {
   it('is customers with ≥ 2 in-scope conversations over customers with ≥ 1', () => {
     // in scope: u1 → 3, u2 → 1 (b2 is out of scope), u3 → 2; conversations without customer_id ignored
     // repeat = {u1, u3} = 2 of 3
-    expectRate(repeatCustomerRate.compute(inScope, contextOf(all)), 2, 3);
+    expectRate(computeKpi(repeatCustomerRate, inScope, contextOf(all)), 2, 3);
   });
 
   it('is null with a reason without customer ids', () => {
     const anon = inScope.filter((c) => c.id.startsWith('x'));
-    expectEmptyRate(repeatCustomerRate.compute(anon, contextOf(all)));
+    expectEmptyRate(computeKpi(repeatCustomerRate, anon, contextOf(all)));
   });
 });

@@ -1,3 +1,4 @@
+import { computeKpi } from '../../src/kpis/runner.js';
 import { describe, it } from 'vitest';
 import { repeatedReplyRate } from '../../src/kpis/repeated-reply-rate.js';
 import { expectEmptyRate, expectRate } from './assertions.js';
@@ -31,11 +32,11 @@ describe('repeated_reply_rate', () => {
       { c: 'f', t: 2, role: 'customer', text: 'same' },
     ]);
     // B = {a, b, c, d, e} = 5; repeated {a, d} → 2/5
-    expectRate(repeatedReplyRate.compute(convs, contextOf(convs)), 2, 5);
+    expectRate(computeKpi(repeatedReplyRate, convs, contextOf(convs)), 2, 5);
   });
 
   it('is null with a reason when no conversation is bot-engaged', () => {
     const convs = conversationsOf([{ c: 'a', t: 0, role: 'customer', text: 'hi' }]);
-    expectEmptyRate(repeatedReplyRate.compute(convs, contextOf(convs)));
+    expectEmptyRate(computeKpi(repeatedReplyRate, convs, contextOf(convs)));
   });
 });

@@ -1,3 +1,4 @@
+import { computeKpi } from '../../src/kpis/runner.js';
 import { describe, expect, it } from 'vitest';
 import { resolutionRate } from '../../src/kpis/resolution-rate.js';
 import { expectEmptyRate, expectRate } from './assertions.js';
@@ -40,16 +41,16 @@ describe('resolution_rate', () => {
       f: false,
     });
     // known = {a, b, d, e, f} = 5; true = {b, d, e} = 3 → 3/5
-    expectRate(resolutionRate.compute(convs, contextOf(convs)), 3, 5);
+    expectRate(computeKpi(resolutionRate, convs, contextOf(convs)), 3, 5);
   });
 
   it('a later false overrides an earlier true', () => {
     const a = convs.filter((c) => c.id === 'a');
-    expectRate(resolutionRate.compute(a, contextOf(a)), 0, 1);
+    expectRate(computeKpi(resolutionRate, a, contextOf(a)), 0, 1);
   });
 
   it('is null with a reason when no resolution is known', () => {
     const c = convs.filter((x) => x.id === 'c');
-    expectEmptyRate(resolutionRate.compute(c, contextOf(c)));
+    expectEmptyRate(computeKpi(resolutionRate, c, contextOf(c)));
   });
 });

@@ -1,3 +1,4 @@
+import { computeKpi } from '../../src/kpis/runner.js';
 import { describe, it } from 'vitest';
 import { resolutionTime } from '../../src/kpis/resolution-time.js';
 import { expectDistribution, expectEmptyDistribution } from './assertions.js';
@@ -22,11 +23,11 @@ describe('resolution_time', () => {
       { c: 'd', t: 200, role: 'bot', resolved: true },
     ]);
     // [0, 100, 190]: mean 96.67; p50 100; p90 h = 1.8 → 100 + 0.8·90 = 172
-    expectDistribution(resolutionTime.compute(convs, contextOf(convs)), { mean: 290 / 3, p50: 100, p90: 172, count: 3 });
+    expectDistribution(computeKpi(resolutionTime, convs, contextOf(convs)), { mean: 290 / 3, p50: 100, p90: 172, count: 3 });
   });
 
   it('is empty with a reason when nothing was resolved', () => {
     const convs = conversationsOf([{ c: 'a', t: 0, role: 'customer', resolved: false }]);
-    expectEmptyDistribution(resolutionTime.compute(convs, contextOf(convs)));
+    expectEmptyDistribution(computeKpi(resolutionTime, convs, contextOf(convs)));
   });
 });

@@ -1,3 +1,4 @@
+import { computeKpi } from '../../src/kpis/runner.js';
 import { describe, it } from 'vitest';
 import { responseTime } from '../../src/kpis/response-time.js';
 import { expectDistribution, expectEmptyDistribution } from './assertions.js';
@@ -28,7 +29,7 @@ describe('response_time', () => {
       { c: 'c', t: 0, role: 'bot' },
       { c: 'c', t: 3, role: 'bot' },
     ]);
-    const r = responseTime.compute(convs, contextOf(convs));
+    const r = computeKpi(responseTime, convs, contextOf(convs));
     // all [1, 4, 12, 30, 60]: mean 107/5 = 21.4; p50 h=2 → 12; p90 h=3.6 → 30 + 0.6·30 = 48;
     // p95 h=3.8 → 30 + 0.8·30 = 54
     expectDistribution(r, { mean: 21.4, p50: 12, p90: 48, p95: 54, count: 5 });
@@ -48,7 +49,7 @@ describe('response_time', () => {
       { c: 'b', t: 0, role: 'customer' },
       { c: 'b', t: 0, role: 'bot' },
     ]);
-    const r = responseTime.compute(convs, contextOf(convs));
+    const r = computeKpi(responseTime, convs, contextOf(convs));
     // [0, 8]: mean 4; p50 4; p90 7.2; p95 7.6
     expectDistribution(r, { mean: 4, p50: 4, p90: 7.2, p95: 7.6, count: 2 });
     expectDistribution(r.bot, { mean: 0, p50: 0, p90: 0, p95: 0, count: 1 });
@@ -61,7 +62,7 @@ describe('response_time', () => {
       { c: 'a', t: 1, role: 'customer' },
       { c: 'a', t: 2, role: 'system' },
     ]);
-    const r = responseTime.compute(convs, contextOf(convs));
+    const r = computeKpi(responseTime, convs, contextOf(convs));
     expectEmptyDistribution(r, true);
     expectEmptyDistribution(r.bot, true);
     expectEmptyDistribution(r.agent, true);
@@ -72,7 +73,7 @@ describe('response_time', () => {
       { c: 'a', t: 0, role: 'customer' },
       { c: 'a', t: 9, role: 'agent' },
     ]);
-    const r = responseTime.compute(convs, contextOf(convs));
+    const r = computeKpi(responseTime, convs, contextOf(convs));
     expectDistribution(r, { mean: 9, p50: 9, p90: 9, p95: 9, count: 1 });
     expectDistribution(r.agent, { mean: 9, p50: 9, p90: 9, p95: 9, count: 1 });
     expectEmptyDistribution(r.bot, true);

@@ -1,3 +1,4 @@
+import { computeKpi } from '../../src/kpis/runner.js';
 import { describe, expect, it } from 'vitest';
 import { sentimentShift } from '../../src/kpis/sentiment-shift.js';
 import { contextOf, conversationsOf } from './helpers.js';
@@ -23,7 +24,7 @@ describe('sentiment_shift', () => {
       { c: 'd', t: 0, role: 'customer', sentiment: 0.2 },
     ]);
     // (−0.2 + 1.0 + 0.6) / 3 = 1.4/3
-    const r = sentimentShift.compute(convs, contextOf(convs));
+    const r = computeKpi(sentimentShift, convs, contextOf(convs));
     expect(r.count).toBe(3);
     expect(r.value).toBeCloseTo(1.4 / 3, 12);
   });
@@ -33,7 +34,7 @@ describe('sentiment_shift', () => {
       { c: 'a', t: 0, role: 'customer', sentiment: 0.4 },
       { c: 'b', t: 0, role: 'customer', sentiment: -0.4 },
     ]);
-    const r = sentimentShift.compute(convs, contextOf(convs));
+    const r = computeKpi(sentimentShift, convs, contextOf(convs));
     expect(r).toMatchObject({ value: null, count: 0 });
     expect(r.reason).toMatch(/\S/);
   });

@@ -1,3 +1,4 @@
+import { computeKpi } from '../../src/kpis/runner.js';
 import { describe, expect, it } from 'vitest';
 import { sentiment } from '../../src/kpis/sentiment.js';
 import { expectEmptyRate, expectRate } from './assertions.js';
@@ -27,7 +28,7 @@ describe('sentiment', () => {
       // g: 0.06 → positive
       { c: 'g', t: 0, role: 'customer', sentiment: 0.06 },
     ]);
-    const r = sentiment.compute(convs, contextOf(convs));
+    const r = computeKpi(sentiment, convs, contextOf(convs));
     // scored = {a, b, c, d, f, g} = 6; mean = (0.4 + 0.05 − 0.05 − 0.2 + 0.05 + 0.06) / 6 = 0.31/6
     expect(r.count).toBe(6);
     expect(r.mean).toBeCloseTo(0.31 / 6, 12);
@@ -40,7 +41,7 @@ describe('sentiment', () => {
 
   it('is null with a reason when nothing is scored', () => {
     const convs = conversationsOf([{ c: 'a', t: 0, role: 'customer' }]);
-    const r = sentiment.compute(convs, contextOf(convs));
+    const r = computeKpi(sentiment, convs, contextOf(convs));
     expect(r).toMatchObject({ value: null, mean: null, count: 0 });
     expect(r.reason).toMatch(/\S/);
     expectEmptyRate(r.positive);

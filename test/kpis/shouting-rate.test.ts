@@ -1,3 +1,4 @@
+import { computeKpi } from '../../src/kpis/runner.js';
 import { describe, it } from 'vitest';
 import { shoutingRate } from '../../src/kpis/shouting-rate.js';
 import { expectEmptyRate, expectRate } from './assertions.js';
@@ -17,10 +18,10 @@ describe('shouting_rate', () => {
       { c: 'd', t: 2, role: 'customer', text: 'ÇA NE MARCHE PAS', language: 'fr' }, // shouting
     ]);
     // B = {a, b, c, d} = 4; shouting {a, d} → 2/4
-    expectRate(shoutingRate.compute(convs, contextOf(convs)), 2, 4);
+    expectRate(computeKpi(shoutingRate, convs, contextOf(convs)), 2, 4);
   });
 
   it('is null with a reason when no conversation is bot-engaged', () => {
-    expectEmptyRate(shoutingRate.compute([], contextOf([])));
+    expectEmptyRate(computeKpi(shoutingRate, [], contextOf([])));
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runKpis } from '../../src/kpis/runner.js';
+import { runKpis, computeKpi } from '../../src/kpis/runner.js';
 import { slaFirstResponse } from '../../src/kpis/sla-first-response.js';
 import { expectRate } from './assertions.js';
 import { contextOf, conversationsOf, MONDAY_9_TO_5 } from './helpers.js';
@@ -18,12 +18,12 @@ describe('sla_first_response', () => {
   ]);
 
   it('counts first responses within the target (equal is a hit) over conversations with a customer message', () => {
-    expectRate(slaFirstResponse.compute(convs, contextOf(convs, { sla: { firstResponseMs: 30_000, businessHours: false } })), 1, 4);
+    expectRate(computeKpi(slaFirstResponse, convs, contextOf(convs, { sla: { firstResponseMs: 30_000, businessHours: false } })), 1, 4);
   });
 
   it('with sla.business_hours, measures in business seconds', () => {
     const ctx = contextOf(convs, { sla: { firstResponseMs: 30_000, businessHours: true }, businessHours: MONDAY_9_TO_5() });
-    expectRate(slaFirstResponse.compute(convs, ctx), 2, 4);
+    expectRate(computeKpi(slaFirstResponse, convs, ctx), 2, 4);
   });
 
   it('is null with counts 0 without a target', () => {

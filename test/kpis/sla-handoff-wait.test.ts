@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runKpis } from '../../src/kpis/runner.js';
+import { runKpis, computeKpi } from '../../src/kpis/runner.js';
 import { slaHandoffWait } from '../../src/kpis/sla-handoff-wait.js';
 import { expectRate } from './assertions.js';
 import { contextOf, conversationsOf, MONDAY_9_TO_5 } from './helpers.js';
@@ -21,9 +21,9 @@ describe('sla_handoff_wait', () => {
   ]);
 
   it('counts waits within the target (equal is a hit) over conversations with an explicit handoff', () => {
-    expectRate(slaHandoffWait.compute(convs, contextOf(convs, { sla: { handoffWaitMs: 300_000, businessHours: false } })), 1, 4);
+    expectRate(computeKpi(slaHandoffWait, convs, contextOf(convs, { sla: { handoffWaitMs: 300_000, businessHours: false } })), 1, 4);
     const business = contextOf(convs, { sla: { handoffWaitMs: 300_000, businessHours: true }, businessHours: MONDAY_9_TO_5() });
-    expectRate(slaHandoffWait.compute(convs, business), 2, 4);
+    expectRate(computeKpi(slaHandoffWait, convs, business), 2, 4);
   });
 
   it('is null with counts 0 without a target', () => {

@@ -1,3 +1,4 @@
+import { computeKpi } from '../../src/kpis/runner.js';
 import { describe, expect, it } from 'vitest';
 import { volumeHeatmap } from '../../src/kpis/volume-heatmap.js';
 import { contextOf, conversationsOf } from './helpers.js';
@@ -15,7 +16,7 @@ describe('volume_heatmap', () => {
   ]);
 
   it('counts starts by weekday × hour and breaks a tie by the earliest weekday, then hour', () => {
-    const r = volumeHeatmap.compute(convs, contextOf(convs));
+    const r = computeKpi(volumeHeatmap, convs, contextOf(convs));
     expect(r.cells).toHaveLength(7);
     expect(r.cells.every((row) => row.length === 24)).toBe(true);
     expect(r.cells[0]?.[0]).toBe(2);
@@ -26,7 +27,7 @@ describe('volume_heatmap', () => {
   });
 
   it('uses --tz: in Berlin (UTC+1) Sunday 23:30 becomes Monday 00:30 and the Monday cells move to 01', () => {
-    const r = volumeHeatmap.compute(convs, contextOf(convs, { tz: 'Europe/Berlin' }));
+    const r = computeKpi(volumeHeatmap, convs, contextOf(convs, { tz: 'Europe/Berlin' }));
     expect(r.cells[0]?.[0]).toBe(1);
     expect(r.cells[0]?.[1]).toBe(2);
     expect(r.cells[1]?.[6]).toBe(2);
@@ -34,6 +35,6 @@ describe('volume_heatmap', () => {
   });
 
   it('has no peak without conversations', () => {
-    expect(volumeHeatmap.compute([], contextOf([]))).toMatchObject({ peak: null, reason: 'no conversations' });
+    expect(computeKpi(volumeHeatmap, [], contextOf([]))).toMatchObject({ peak: null, reason: 'no conversations' });
   });
 });

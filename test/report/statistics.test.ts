@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { flattenKpis } from '../../src/render/flatten.js';
+import { flattenKpis } from '../../src/report/statistics.js';
 import type { KpiResult } from '../../src/report/types.js';
 
 const stats = (kpis: Record<string, KpiResult>): string[] => flattenKpis(kpis).map((r) => `${r.statistic}:${r.unit}`);
@@ -99,7 +99,7 @@ describe('flattenKpis', () => {
   it('turns a null KPI into one row with its reason, whatever its shape', () => {
     expect(flattenKpis({ csat_score: { value: null, reason: 'needs field csat' }, intents: { rows: [], reason: 'needs field intent' } })).toEqual([
       { kpi: 'csat_score', statistic: 'value', value: null, unit: 'ratio', reason: 'needs field csat' },
-      { kpi: 'intents', statistic: 'value', value: null, unit: 'table', reason: 'needs field intent' },
+      { kpi: 'intents', statistic: 'value', value: null, unit: 'count', reason: 'needs field intent' },
     ]);
   });
 
