@@ -3,6 +3,7 @@
  * Reference implementation of botkpi's core KPIs in DuckDB SQL, for the benchmark's cross-check.
  *
  *   node bench/duckdb-kpis.mjs FILE.jsonl|FILE.ndjson|FILE.csv [--check-order]
+ *   node bench/duckdb-kpis.mjs --install      # only make sure DuckDB is installed (the runner does this first)
  *
  * Prints one JSON object to stdout: { tool, duckdb, file, rows, kpis: { "<kpi>.<field>": number|null } }
  * where the keys are paths into botkpi's `report --format json` `kpis` object, so the two can be
@@ -11,8 +12,11 @@
  *   - roles/events: canonical values only (customer/bot/agent/system; message/handoff/resolved/
  *     csat/close), matched case-insensitively after trimming; the contract's role aliases
  *     (user, assistant, human, …) are NOT mapped here — scripts/generate.js never emits them.
- *   - timestamps: ISO 8601 with 'Z' or an offset (cast to TIMESTAMPTZ), and epoch numbers
- *     (the 1e11 seconds/milliseconds rule); offset-less local times (--tz) are not handled.
+ *   - timestamps: ISO 8601 with 'Z' or an offset (cast to TIMESTAMPTZ), and epoch numbers — JSON
+ *     numbers (read as their text) or digit strings in CSV — by the 1e11 seconds/milliseconds rule,
+ *     fractions kept; offset-less local times (--tz) are not handled.
+ *   - absent fields (a missing JSON key, an empty CSV cell) are NULL: the generator's realistic
+ *     profile leaves optional fields and some csat events out.
  *   - no row validation / rejection: generated data is valid; duplicates ((conversation_id,
  *     message_id) repeated → first in input order kept) are handled.
  *   - field names: the canonical lower-case names (no case-insensitive header matching, no --map).
@@ -28,8 +32,10 @@ import { createRequire } from 'node:module';
 const DUCKDB_VERSION = '1.5.6-r.1';
 const duckdbDir = new URL('./.cache/duckdb/', import.meta.url).pathname;
 if (!existsSync(`${duckdbDir}node_modules/@duckdb/node-api`)) {
-  execFileSync('npm', ['install', '--prefix', duckdbDir, '--no-save', '--no-audit', '--no-fund', `@duckdb/node-api@${DUCKDB_VERSION}`], { stdio: 'inherit' });
+  // npm's output goes to stderr: stdout carries only the result JSON.
+  execFileSync('npm', ['install', '--prefix', duckdbDir, '--no-save', '--no-audit', '--no-fund', `@duckdb/node-api@${DUCKDB_VERSION}`], { stdio: ['ignore', 2, 2] });
 }
+if (process.argv.includes('--install')) process.exit(0);
 const { DuckDBInstance } = createRequire(`${duckdbDir}index.js`)('@duckdb/node-api');
 import { extname } from 'node:path';
 

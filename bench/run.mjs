@@ -30,10 +30,10 @@ const HELP = `usage: npm run bench -- [options]
   --sizes LIST      comma-separated conversation counts (overrides the default 50000,200000[,1000000])
   --formats LIST    jsonl,csv (default both)
   --seed S          generator seed (default 42)
-  --timestamps T    realistic (default): the timestamp forms real exports write, mixed per row —
-                    ISO with milliseconds and Z, ISO with +08:00/-05:00 offsets, epoch milliseconds
-                    and epoch seconds with fractions as JSON numbers; utc: the generator's own
-                    YYYY-MM-DDTHH:MM:SSZ only
+  --profile P       generator profile: realistic (default) — rows as platforms export them: one
+                    timestamp form per conversation (ISO with milliseconds, offsets, epoch numbers),
+                    optional fields only where sources export them, nine languages; canonical —
+                    YYYY-MM-DDTHH:MM:SSZ and every field on every row (the sets before the profile)
   --build           run \`npm run build\` first even if dist/ exists
   --no-snapshot     run bin/botkpi.js in place instead of a copy of bin/ + dist/ in bench/.cache/build
   --skip-extras     skip the breakdown (--by week --by channel) and text-analysis variants
@@ -52,7 +52,7 @@ const { values: opt } = parseArgs({
     sizes: { type: 'string' },
     formats: { type: 'string', default: 'jsonl,csv' },
     seed: { type: 'string', default: '42' },
-    timestamps: { type: 'string', default: 'realistic' },
+    profile: { type: 'string', default: 'realistic' },
     build: { type: 'boolean', default: false },
     'no-snapshot': { type: 'boolean', default: false },
     'skip-extras': { type: 'boolean', default: false },
@@ -76,8 +76,8 @@ const SIZES = (opt.sizes ?? (opt.large ? '50000,200000,1000000' : '50000,200000'
   if (!Number.isInteger(n) || n < 1) fail(`bad size "${s}"`);
   return n;
 });
-if (opt.timestamps !== 'realistic' && opt.timestamps !== 'utc') fail(`--timestamps must be realistic or utc, got ${opt.timestamps}`);
-const REALISTIC = opt.timestamps === 'realistic';
+if (opt.profile !== 'realistic' && opt.profile !== 'canonical') fail(`--profile must be realistic or canonical, got ${opt.profile}`);
+const PROFILE = opt.profile;
 const FORMATS = opt.formats.split(',').map((s) => s.trim().toLowerCase());
 for (const f of FORMATS) if (f !== 'jsonl' && f !== 'csv') fail(`bad format "${f}" (jsonl or csv)`);
 
@@ -154,11 +154,8 @@ function treeHash(dir) {
 }
 const distHash = treeHash(join(cliRoot, 'dist'));
 const DUCK = join(BENCH, 'duckdb-kpis.mjs');
-
-const reportHelp = spawnSync(process.execPath, [CLI, 'report', '--help'], { encoding: 'utf8' });
-if (reportHelp.status !== 0) fail(`botkpi report --help failed:\n${reportHelp.stderr}`);
-const HAS_NO_DETECT = reportHelp.stdout.includes('--no-detect-language');
-const HAS_NO_SENTIMENT = reportHelp.stdout.includes('--no-text-sentiment');
+// Install DuckDB (on first use) before anything is timed.
+if (spawnSync(process.execPath, [DUCK, '--install'], { cwd: ROOT, stdio: 'inherit' }).status !== 0) fail('installing DuckDB failed');
 
 // ---------------------------------------------------------------------------------------------
 // Resource measurement
@@ -241,7 +238,7 @@ const generator = await import(pathToFileURL(GENERATOR).href);
  * `language` field, so that botkpi has to detect languages (the generator always sets it).
  */
 async function dataset(conversations, format, kind = 'text') {
-  const stem = `transcripts-c${conversations}-s${SEED}-${kind}${REALISTIC ? '-rts' : ''}`;
+  const stem = `transcripts-c${conversations}-s${SEED}-${kind}${PROFILE === 'realistic' ? '-real' : ''}`;
   const file = join(DATA, `${stem}-g${genHash}.${format}`);
   const metaFile = `${file}.meta.json`;
   if (existsSync(file) && existsSync(metaFile)) {
@@ -255,7 +252,7 @@ async function dataset(conversations, format, kind = 'text') {
   const tmp = `${file}.tmp-${process.pid}`;
   const t0 = performance.now();
   process.stdout.write(`   generating ${sizeLabel(conversations)} ${format}${kind === 'text' ? '' : ` (${kind})`} … `);
-  const options = { conversations, seed: SEED, text: true };
+  const options = { conversations, seed: SEED, text: true, profile: PROFILE };
   let source = generator.generateRows(options);
   if (kind === 'text-nolang') {
     source = (function* (rows) {
@@ -266,45 +263,12 @@ async function dataset(conversations, format, kind = 'text') {
       }
     })(source);
   }
-  if (REALISTIC) source = realisticTimestamps(source);
   const rows = format === 'csv' ? await generator.writeCsv(source, tmp) : await generator.writeJsonl(source, tmp);
   renameSync(tmp, file);
-  const meta = { conversations, seed: SEED, text: true, kind, format, generatorHash: genHash, rows, bytes: statSync(file).size };
+  const meta = { conversations, seed: SEED, text: true, profile: PROFILE, kind, format, generatorHash: genHash, rows, bytes: statSync(file).size };
   writeFileSync(metaFile, JSON.stringify(meta));
   console.log(`${fmtInt(rows)} rows, ${fmt(meta.bytes / 1e6, 1)} MB in ${fmt((performance.now() - t0) / 1000, 1)} s`);
   return { file, ...meta, cached: false };
-}
-
-/**
- * The timestamp forms of real exports, mixed per row (deterministic): each row keeps its instant
- * plus a sub-second part (0–999 ms, from its position) and is written as one of
- *   35 % ISO with milliseconds and Z        2025-01-06T10:00:00.123Z
- *   15 % ISO with a +08:00 offset           2025-01-06T18:00:00.123+08:00
- *   15 % ISO with a -05:00 offset           2025-01-06T05:00:00.123-05:00
- *   20 % epoch milliseconds (JSON number)   1736157600123
- *   15 % epoch seconds with a fraction      1736157600.123
- */
-function* realisticTimestamps(rows) {
-  let i = 0;
-  const iso = (ms, offsetMin) => {
-    const local = new Date(ms + offsetMin * 60_000).toISOString().slice(0, 23);
-    if (offsetMin === 0) return `${local}Z`;
-    const sign = offsetMin < 0 ? '-' : '+';
-    const a = Math.abs(offsetMin);
-    return `${local}${sign}${String(Math.floor(a / 60)).padStart(2, '0')}:${String(a % 60).padStart(2, '0')}`;
-  };
-  for (const row of rows) {
-    const n = i++;
-    const ms = Date.parse(row.timestamp) + ((n * 7919) % 1000);
-    const pick = (n * 2654435761) % 100; // spread over the row sequence (Knuth's multiplicative hash)
-    let timestamp;
-    if (pick < 35) timestamp = iso(ms, 0);
-    else if (pick < 50) timestamp = iso(ms, 480);
-    else if (pick < 65) timestamp = iso(ms, -300);
-    else if (pick < 85) timestamp = ms;
-    else timestamp = ms / 1000;
-    yield { ...row, timestamp };
-  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -356,8 +320,7 @@ const extrasFor = (size, format) => {
   if (opt['skip-extras'] || format !== 'jsonl') return [];
   const extra = [];
   if (size === BREAKDOWN_SIZE) extra.push('botkpi-by-week-channel');
-  if (size === TEXT_SIZE && HAS_NO_DETECT) extra.push('botkpi-no-detect-language');
-  if (size === TEXT_SIZE && HAS_NO_DETECT && HAS_NO_SENTIMENT) extra.push('botkpi-no-text-analysis');
+  if (size === TEXT_SIZE) extra.push('botkpi-no-detect-language', 'botkpi-no-text-analysis');
   return extra;
 };
 
@@ -366,7 +329,7 @@ const PLAN = [];
 for (const size of SIZES) {
   for (const format of FORMATS) PLAN.push({ size, format, kind: 'text', variants: ['botkpi', 'duckdb', ...extrasFor(size, format)] });
 }
-if (!opt['skip-extras'] && HAS_NO_DETECT) {
+if (!opt['skip-extras']) {
   PLAN.push({ size: TEXT_SIZE, format: 'jsonl', kind: 'text-nolang', variants: ['botkpi', 'botkpi-no-detect-language'] });
 }
 
@@ -392,11 +355,10 @@ try {
 }
 const botkpiVersion = JSON.parse(readFileSync(join(cliRoot, 'package.json'), 'utf8')).version;
 
-console.log(`== botkpi benchmark: sizes ${SIZES.map(sizeLabel).join(', ')}; formats ${FORMATS.join(', ')}; ${RUNS} runs per tool; seed ${SEED}`);
+console.log(`== botkpi benchmark: sizes ${SIZES.map(sizeLabel).join(', ')}; formats ${FORMATS.join(', ')}; ${RUNS} runs per tool; seed ${SEED}; ${PROFILE} data`);
 console.log(`   machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.totalMemGb} GB, node ${machine.node}; load average ${loadBefore.map((x) => x.toFixed(2)).join(' ')}`);
 if (loadBefore[0] > machine.cpus * 0.5) console.log(`   warning: the machine is busy (load ${loadBefore[0].toFixed(2)} on ${machine.cpus} cores): wall times will be noisy; CPU times are steadier`);
 console.log(`   CLI: ${relative(ROOT, CLI)}${opt['no-snapshot'] ? '' : ' (snapshot of bin/ + dist/)'}, build ${distHash}, commit ${gitCommit?.slice(0, 10) ?? '?'}; RSS: ${RSS_METHOD}`);
-if (!HAS_NO_DETECT) console.log('   note: this build has no --no-detect-language flag: the text-analysis comparison is skipped');
 
 const results = [];
 const allMismatches = [];
@@ -666,7 +628,7 @@ const output = {
   botkpiVersion,
   distHash,
   duckdbVersion: results.find((r) => r.duckdbVersion)?.duckdbVersion ?? null,
-  generator: { hash: genHash, seed: SEED, text: true },
+  generator: { hash: genHash, seed: SEED, text: true, profile: PROFILE },
   runsPerTool: RUNS,
   rssMethod: RSS_METHOD,
   wallMethod: 'parent process hrtime from spawn to exit (includes node start-up and imports)',
@@ -698,6 +660,7 @@ if (existsSync(outPath)) {
       console.log(`\n== Change vs previous ${relative(ROOT, outPath)} (${prev.startedAt ?? '?'}, commit ${prev.gitCommit?.slice(0, 10) ?? '?'}, ${prev.machine?.cpus ?? '?'} × ${prev.machine?.cpuModel ?? '?'})`);
       if (prev.machine?.cpuModel !== machine.cpuModel || prev.machine?.cpus !== machine.cpus) console.log('   note: different machine: compare with care');
       if (prev.generator?.hash !== genHash) console.log('   note: the generator changed since then: different data');
+      if (prev.generator?.profile !== PROFILE) console.log(`   note: data profile then ${prev.generator?.profile ?? 'not recorded'}, now ${PROFILE}: different data`);
       if (prev.distHash !== undefined) console.log(`   build then ${prev.distHash}, now ${distHash}${prev.distHash === distHash ? ' (same build: differences are noise)' : ''}`);
       const l = (x) => (Array.isArray(x) ? x[0].toFixed(2) : '?');
       console.log(`   load average (1 min) then ${l(prev.machine?.loadAvgBefore)}→${l(prev.machine?.loadAvgAfter)}, now ${l(loadBefore)}→${l(loadAfter)}; on a busy machine trust Δ cpu more than Δ wall`);

@@ -16,6 +16,14 @@ export interface GenerateOptions {
   text?: boolean;
   /** First day of the ~6-week span; ISO string, epoch ms or Date. Default 2025-01-06T00:00:00Z. */
   start?: string | number | Date;
+  /**
+   * 'canonical' (default): ISO UTC timestamps in whole seconds and every field on every row.
+   * 'realistic': the same conversations as platforms export them — per conversation one timestamp
+   * form (ISO with milliseconds, with a +08:00 or -05:00 offset, epoch ms, epoch seconds with or
+   * without a fraction), optional fields and csat answers only as often as platforms export them,
+   * and the NL (Dutch) and SG (Chinese) markets besides. See bench/README.md.
+   */
+  profile?: 'canonical' | 'realistic';
 }
 
 /**
@@ -25,8 +33,11 @@ export interface GenerateOptions {
  */
 export interface TranscriptRow {
   conversation_id: string;
-  /** ISO 8601 UTC with 'Z', whole seconds. */
-  timestamp: string;
+  /**
+   * ISO 8601 UTC with 'Z', whole seconds; with profile 'realistic' also ISO with milliseconds or an
+   * offset, or an epoch number (milliseconds, or seconds with or without a fraction).
+   */
+  timestamp: string | number;
   role?: Role;
   event?: NonMessageEvent;
   message_id?: string;
@@ -57,7 +68,8 @@ export interface OrderRow {
   customer_id: string;
   timestamp: string;
   value: number;
-  currency: 'USD' | 'GBP' | 'EUR' | 'MXN' | 'JPY' | 'BRL';
+  /** SGD only with profile 'realistic'. */
+  currency: 'USD' | 'GBP' | 'EUR' | 'MXN' | 'JPY' | 'BRL' | 'SGD';
 }
 
 /** Canonical transcript fields, in JSON key and CSV column order. */

@@ -14,7 +14,15 @@
  * Options: --conversations N (default 400), --seed S (default 42), --out FILE ('-' or absent:
  * stdout), --format jsonl|csv (default: from --out's extension, else jsonl), --text (text on every
  * message; without it about 88 % of messages carry text), --orders FILE (.csv or .jsonl),
- * --start ISO (default 2025-01-06T00:00:00Z).
+ * --start ISO (default 2025-01-06T00:00:00Z), --profile canonical|realistic (default canonical).
+ *
+ * Profiles: 'canonical' writes every timestamp as YYYY-MM-DDTHH:MM:SSZ and every field the
+ * generator knows on every row (fixtures/demo is made with it). 'realistic' writes the same
+ * conversations as platforms export them: per conversation one timestamp form (ISO with
+ * milliseconds, with a +08:00 or -05:00 offset, epoch milliseconds, epoch seconds with or without
+ * a fraction), optional fields kept only as often as platforms export them, fewer csat answers, and
+ * two more markets (NL, SG) so that Dutch and Chinese appear too. bench/README.md lists the
+ * proportions and the reasons for them.
  *
  * Types of the exports are declared in scripts/generate.d.ts.
  */
@@ -168,6 +176,18 @@ const MARKETS = [
   ['IT', 7],
 ];
 
+/**
+ * Markets the realistic profile adds: the Netherlands (Dutch) and Singapore (customers writing
+ * simplified Chinese), so that every language botkpi scores sentiment in appears. A stream of its
+ * own moves ADDED_MARKET_P of the customers there; everyone else keeps their canonical market.
+ * @type {readonly (readonly [string, number])[]}
+ */
+const ADDED_MARKETS = [
+  ['NL', 6],
+  ['SG', 5],
+];
+const ADDED_MARKET_P = 0.1;
+
 /** Language, currency, an approximate USD→local factor, and UTC offsets (hours) customers live in. */
 /** @type {Record<string, {lang: string, currency: string, fx: number, tz: readonly number[]}>} */
 const MARKET_INFO = {
@@ -180,6 +200,8 @@ const MARKET_INFO = {
   JP: { lang: 'ja', currency: 'JPY', fx: 150, tz: [9] },
   BR: { lang: 'pt', currency: 'BRL', fx: 5, tz: [-3] },
   IT: { lang: 'it', currency: 'EUR', fx: 0.92, tz: [1] },
+  NL: { lang: 'nl', currency: 'EUR', fx: 0.92, tz: [1] },
+  SG: { lang: 'zh', currency: 'SGD', fx: 1.35, tz: [8] },
 };
 
 /** @type {readonly (readonly [string, number])[]} */
@@ -644,6 +666,113 @@ const PHRASES = {
     mailHello: ['Buongiorno,', 'Salve,'],
     mailBye: ['Cordiali saluti,\n{name}', 'Grazie,\n{name}'],
   },
+  // Dutch and (simplified) Chinese: only customers of the realistic profile's NL and SG markets
+  // write them, so the canonical output never picks these books.
+  nl: {
+    greet: ['Hoi! Ik ben de virtuele assistent. Waarmee kan ik je helpen?'],
+    welcome: ['Graag gedaan! Fijne dag nog.', 'Fijn dat ik je kon helpen!'],
+    intents: {
+      order_status: {
+        c: ['Hoe staat het met mijn bestelling #{order}?', 'Mijn bestelling {order} is nog steeds niet binnen. Kunnen jullie dat nakijken?', 'Wanneer komt mijn pakket aan?'],
+        b: [
+          'Je bestelling #{order} is verzonden en wordt binnen {days} werkdagen bezorgd. Track & trace: {tracking}.',
+          'Ik heb bestelling #{order} gevonden: die ligt bij de vervoerder en komt over {days} dagen aan.',
+        ],
+      },
+      return_request: {
+        c: ['Ik wil de schoenen terugsturen, ze zijn te klein.', 'Hoe kan ik een artikel retourneren?'],
+        b: ['Je kunt artikelen binnen 30 dagen retourneren via Mijn bestellingen > Artikel retourneren.', 'Ik heb de retour voor #{order} aangemaakt. Het gratis retourlabel komt per e-mail.'],
+      },
+      refund_status: {
+        c: ['Ik heb mijn retour twee weken geleden opgestuurd en nog steeds geen geld terug. Erg teleurgesteld.', 'Wanneer krijg ik mijn geld terug voor bestelling #{order}?'],
+        b: ['Terugbetalingen volgen 5-7 werkdagen nadat de retour in ons magazijn is. Die van #{order} wordt verwerkt.', 'Je terugbetaling is goedgekeurd; je bank heeft misschien nog {days} dagen nodig.'],
+      },
+      shipping_cost: {
+        c: ['Wat kost de verzending naar Nederland?', 'Is de verzending gratis?'],
+        b: ['Vanaf € 50 is de verzending gratis, anders kost die € 4,99.', 'Invoerrechten en btw zijn al in de prijs inbegrepen.'],
+      },
+      product_question: {
+        c: ['Is deze jas waterdicht?', 'Hebben jullie de blauwe sneakers in maat 42?'],
+        b: ['Ja, dat model is in jouw maat beschikbaar. Je kunt hem kiezen op de productpagina.', 'Hij is gemaakt van gerecycled polyester met een waterafstotende laag.'],
+      },
+      payment_issue: {
+        c: ['Er is twee keer van mijn kaart afgeschreven! Echt vervelend.', 'De betaling mislukt steeds bij het afrekenen.'],
+        b: ['Sorry daarvoor. Een tweede afschrijving is meestal een reservering die binnen 3 dagen verdwijnt.', 'Controleer of het factuuradres overeenkomt met het adres van je kaart en probeer het opnieuw.'],
+      },
+      cancel_order: {
+        c: ['Willen jullie mijn bestelling #{order} annuleren?', 'Kan ik mijn bestelling nog annuleren?'],
+        b: ['Je bestelling #{order} is geannuleerd. Je krijgt zo een bevestiging per e-mail.', 'Bestellingen kun je annuleren tot ze verzonden zijn. De jouwe is nog niet verzonden.'],
+      },
+      discount_code: {
+        c: ['Mijn kortingscode {code} werkt niet.', 'Hebben jullie kortingscodes?'],
+        b: ['De code {code} geldt voor een eerste bestelling vanaf € 30. Vul hem in bij het afrekenen, niet in het winkelmandje.', 'Meld je aan voor de nieuwsbrief en je krijgt 10% korting op je volgende bestelling.'],
+      },
+    },
+    fallbackAsk: ['hmm', 'dat ding van vorige week', 'asdf', 'kan het ook anders?'],
+    fallbackReply: ['Sorry, dat begreep ik niet. Kun je het anders zeggen?', 'Ik weet niet zeker of ik je goed begrijp.'],
+    followUp: ['En hoe lang duurt dat?', 'Kun je het nog een keer nakijken?'],
+    followUpReply: ['Dat duurt meestal 2-3 werkdagen.', 'Ik heb het nog eens nagekeken, bij ons klopt alles.'],
+    askHuman: ['Ik wil een medewerker spreken.', 'Een mens graag!'],
+    handoff: ['Ik verbind je door met een collega van de klantenservice.', 'Een moment, ik zet je door naar een medewerker.'],
+    thanks: ['Bedankt!', 'Top, heel erg bedankt.', 'ok'],
+    ping: ['Hallo? Is daar iemand?', '??'],
+    agentHello: ['Hoi, met {agent} van de klantenservice. Ik kijk er meteen naar.', 'Bedankt voor het wachten, je spreekt met {agent}.'],
+    agentFix: ['Alles is geregeld, je krijgt zo een bevestiging per e-mail.', 'Ik heb het bij ons opgelost. Kan ik je nog ergens mee helpen?'],
+    toAgent: ['Heel erg bedankt!', 'Ok, bedankt voor de hulp.'],
+    mailHello: ['Hallo,', 'Beste klantenservice,'],
+    mailBye: ['Met vriendelijke groet,\n{name}', 'Bedankt,\n{name}'],
+  },
+  zh: {
+    greet: ['您好！我是虚拟助理，请问有什么可以帮您？'],
+    welcome: ['不客气！祝您有美好的一天。', '很高兴能帮到您！'],
+    intents: {
+      order_status: {
+        c: ['我的订单#{order}到哪里了？', '订单{order}到现在还没收到，太慢了，能帮我查一下吗？', '我的包裹什么时候到？'],
+        b: ['您的订单#{order}已发货，预计{days}个工作日内送达。物流单号：{tracking}。', '已找到订单#{order}：目前在快递公司，预计{days}天后送达。'],
+      },
+      return_request: {
+        c: ['鞋子太小了，我想退货。', '请问怎么退货？'],
+        b: ['收货后30天内可以在“我的订单”>“申请退货”办理。', '已为订单#{order}创建退货，免费退货标签会发到您的邮箱。'],
+      },
+      refund_status: {
+        c: ['我两周前就退货了，退款呢？真让人失望。', '订单#{order}的退款什么时候到账？'],
+        b: ['退货到达仓库后5到7个工作日内退款。', '您的退款已批准，银行可能还需要{days}天到账。'],
+      },
+      shipping_cost: {
+        c: ['运费多少？', '包邮吗？'],
+        b: ['订单满50新元包邮，否则运费为4.99新元。', '关税和税费已包含在商品价格中。'],
+      },
+      product_question: {
+        c: ['这件外套防水吗？', '蓝色运动鞋有42码吗？'],
+        b: ['有的，这款有您的尺码，可以在商品页面选择。', '采用再生聚酯纤维，带防泼水涂层。'],
+      },
+      payment_issue: {
+        c: ['我的信用卡被重复扣款了，气死了！', '结账时付款一直失败，好麻烦。'],
+        b: ['很抱歉给您带来不便。第二笔扣款通常是预授权，3天内会自动取消。', '请确认账单地址与信用卡地址一致后再试一次。'],
+      },
+      cancel_order: {
+        c: ['请帮我取消订单#{order}。', '我的订单还能取消吗？'],
+        b: ['订单#{order}已取消，确认邮件稍后发出。', '订单在发货前都可以取消，您的订单还没有发货。'],
+      },
+      discount_code: {
+        c: ['优惠码{code}用不了。', '有没有优惠码？'],
+        b: ['{code}适用于首次购物满30新元的订单，请在结账页面输入。', '订阅我们的电子报，下次购物可享九折优惠。'],
+      },
+    },
+    fallbackAsk: ['嗯', '上次那个', 'asdf', '所以呢？'],
+    fallbackReply: ['抱歉，我没有理解，可以换个说法吗？', '我不确定是否理解了您的意思。'],
+    followUp: ['那要多久？', '可以再帮我确认一下吗？'],
+    followUpReply: ['通常需要2到3个工作日。', '已再次确认，我们这边一切正常。'],
+    askHuman: ['我要找人工客服。', '请转人工。'],
+    handoff: ['为您转接人工客服。', '请稍候，正在为您转接客服人员。'],
+    thanks: ['谢谢！', '太好了，非常感谢。', '好的'],
+    ping: ['你好？有人吗？', '？？'],
+    agentHello: ['您好，我是客服{agent}，马上为您查看。', '感谢您耐心等待，我是{agent}。'],
+    agentFix: ['已经处理好了，确认邮件稍后发出。', '已经帮您修正了，还有其他需要帮忙的吗？'],
+    toAgent: ['非常感谢！', '好的，谢谢你的帮助。'],
+    mailHello: ['您好：', '客服您好：'],
+    mailBye: ['谢谢\n{name}', '此致\n{name}'],
+  },
 };
 
 /**
@@ -664,6 +793,8 @@ function fill(template, vars) {
  * @property {number} seed
  * @property {boolean} [text] text on every message (otherwise ~88 % of messages carry text)
  * @property {string | number | Date} [start] first day (default 2025-01-06T00:00:00Z)
+ * @property {'canonical' | 'realistic'} [profile] 'canonical' (default): ISO UTC timestamps in whole
+ *   seconds and every field on every row; 'realistic': rows as platforms export them (see asExported)
  */
 
 /**
@@ -684,14 +815,16 @@ function fill(template, vars) {
  * A customer's stable attributes, derived from (seed, index) alone so nothing has to be remembered.
  * @param {number} seed
  * @param {number} index
+ * @param {boolean} [realistic] the realistic profile, with its added markets
  * @returns {Customer}
  */
-function customerProfile(seed, index) {
+function customerProfile(seed, index, realistic = false) {
   const r = makeRng(mix(mix(seed, 0xc0ffee), index));
   const market = r.weighted(MARKETS);
   const info = /** @type {{lang: string, tz: readonly number[]}} */ (MARKET_INFO[market]);
   const language = info.lang !== 'en' && r.chance(0.08) ? 'en' : info.lang;
-  return {
+  /** @type {Customer} */
+  const customer = {
     id: `cust-${pad(index + 1, 6)}`,
     market,
     language,
@@ -699,6 +832,14 @@ function customerProfile(seed, index) {
     channel: r.weighted(CHANNELS),
     name: r.pick(SIGNATURES),
   };
+  if (!realistic) return customer;
+  // Moved customers keep their channel and name, so their conversations keep their shape and every
+  // later conversation stays as it is; only the market, language and time zone change.
+  const moved = makeRng(mix(mix(seed, 0xadd3d), index));
+  if (!moved.chance(ADDED_MARKET_P)) return customer;
+  const added = moved.weighted(ADDED_MARKETS);
+  const addedInfo = /** @type {{lang: string, tz: readonly number[]}} */ (MARKET_INFO[added]);
+  return { ...customer, market: added, language: moved.chance(0.08) ? 'en' : addedInfo.lang, tz: moved.pick(addedInfo.tz) };
 }
 
 /** @param {string | number | Date | undefined} start */
@@ -735,6 +876,10 @@ function* generateConversations(options) {
   if (!(n >= 0)) throw new RangeError('conversations must be a non-negative integer');
   const seed = options.seed >>> 0;
   const origin = startMs(options.start);
+  const realistic = profileOf(options) === 'realistic';
+  // The realistic profile's export forms come from a stream of their own: the conversations are the
+  // canonical ones (only customers of the added markets live in other time zones and languages).
+  const exportRng = makeRng(mix(seed, 0xe7a0));
   const allText = options.text === true;
   const rng = makeRng(seed);
   // A separate stream decides which messages lose their text, so --text changes nothing else.
@@ -763,7 +908,7 @@ function* generateConversations(options) {
       recent[recentPos] = customerIndex;
       recentPos = (recentPos + 1) % recentSize;
     }
-    const customer = customerProfile(seed, customerIndex);
+    const customer = customerProfile(seed, customerIndex, realistic);
 
     const day = Math.floor((i * SPAN_DAYS) / Math.max(1, n));
     const localHour = rng.weighted(LOCAL_HOURS);
@@ -771,8 +916,127 @@ function* generateConversations(options) {
     if (t0 < origin) t0 += DAY; // nothing before the first day
 
     const conv = buildConversation(rng, textRng, allText, `conv-${pad(i + 1, 6)}`, customer, t0);
-    yield review(reviewRng, unansweredRng.next() < UNANSWERED_P ? unanswered(conv) : conv);
+    const reviewed = review(reviewRng, unansweredRng.next() < UNANSWERED_P ? unanswered(conv) : conv);
+    yield realistic ? asExported(exportRng, reviewed) : reviewed;
   }
+}
+
+/** @param {GenerateOptions} options @returns {'canonical' | 'realistic'} */
+function profileOf(options) {
+  const p = options.profile ?? 'canonical';
+  if (p !== 'canonical' && p !== 'realistic') throw new RangeError(`profile must be canonical or realistic, got ${String(p)}`);
+  return p;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The realistic profile: rows as platforms export them
+
+/**
+ * Timestamp forms of the realistic profile, drawn per conversation (a conversation comes from one
+ * system, which writes one form), with weights in %. Which platforms write each form is listed in
+ * bench/README.md ("The realistic profile").
+ * @type {readonly (readonly [string, number])[]}
+ */
+const TIMESTAMP_FORMS = [
+  ['iso-ms', 30], // 2025-01-06T10:00:00.123Z
+  ['iso', 10], // 2025-01-06T10:00:00Z
+  ['iso+08:00', 10], // 2025-01-06T18:00:00.123+08:00: a server running on Singapore time
+  ['iso-05:00', 10], // 2025-01-06T05:00:00.123-05:00: a server on US Eastern standard time
+  ['epoch-ms', 15], // 1736157600123 (a digit string in CSV)
+  ['epoch-s', 15], // 1736157600
+  ['epoch-s-frac', 10], // 1736157600.123
+];
+
+/**
+ * How often the realistic profile keeps an optional field, per conversation (a conversation's rows
+ * come from one source, which exports the field or not). Reasons in bench/README.md.
+ */
+const KEEP = Object.freeze({
+  /** intent_confidence: NLU engines export one; helpdesk tags and labels carry none. */
+  intentConfidence: 0.4,
+  /** expected_intent: no platform exports it; it comes from a reviewed sample. */
+  expectedIntent: 0.1,
+  /** sentiment: few platforms export a score. */
+  sentiment: 0.1,
+  /** cost and the review fields: only LLM tracing tools log them, and not for every bot. */
+  traced: 0.25,
+  /** csat events: fewer customers answer the survey than the canonical third. */
+  csat: 0.4,
+});
+
+const REVIEW_FIELDS = Object.freeze(['answer_correct', 'hallucination', 'guardrail', 'judge_correct']);
+
+/**
+ * ISO 8601 with milliseconds at a fixed UTC offset. @param {number} ms @param {number} offsetMin
+ */
+function isoAt(ms, offsetMin) {
+  const local = new Date(ms + offsetMin * MIN).toISOString().slice(0, 23);
+  const a = Math.abs(offsetMin);
+  return `${local}${offsetMin < 0 ? '-' : '+'}${pad(Math.floor(a / 60), 2)}:${pad(a % 60, 2)}`;
+}
+
+/**
+ * One instant in one of the TIMESTAMP_FORMS. @param {number} ms @param {string} form
+ * @returns {string | number}
+ */
+function stamp(ms, form) {
+  switch (form) {
+    case 'iso-ms':
+      return new Date(ms).toISOString();
+    case 'iso':
+      return iso(ms);
+    case 'iso+08:00':
+      return isoAt(ms, 8 * 60);
+    case 'iso-05:00':
+      return isoAt(ms, -5 * 60);
+    case 'epoch-ms':
+      return ms;
+    case 'epoch-s':
+      return Math.floor(ms / SEC);
+    default:
+      return ms / SEC;
+  }
+}
+
+/**
+ * A conversation as a platform exports it: every row's instant gains a sub-second part (1–999 ms,
+ * never moving a row before the previous one) and is written in the conversation's timestamp form
+ * (whole-second forms drop it); optional fields are kept or dropped per conversation (KEEP), and
+ * csat events are dropped from the conversations whose customer did not answer the survey.
+ * @param {Rng} r
+ * @param {ConversationMeta} conv
+ * @returns {ConversationMeta}
+ */
+function asExported(r, conv) {
+  const form = r.weighted(TIMESTAMP_FORMS);
+  const confidence = r.chance(KEEP.intentConfidence);
+  const gold = r.chance(KEEP.expectedIntent);
+  const sentiment = r.chance(KEEP.sentiment);
+  const traced = r.chance(KEEP.traced);
+  const csat = r.chance(KEEP.csat);
+  /** @type {Row[]} */
+  const rows = [];
+  let prevSecond = -Infinity;
+  let prevSub = 0;
+  for (const row of conv.rows) {
+    if (row.event === 'csat' && !csat) continue;
+    const second = Date.parse(String(row.timestamp));
+    let sub = r.int(1, 999);
+    if (second === prevSecond && sub < prevSub) sub = prevSub;
+    prevSecond = second;
+    prevSub = sub;
+    /** @type {Row} */
+    const f = { ...row, timestamp: stamp(second + sub, form) };
+    if (!confidence) delete f.intent_confidence;
+    if (!gold) delete f.expected_intent;
+    if (!sentiment) delete f.sentiment;
+    if (!traced) {
+      delete f.cost;
+      for (const k of REVIEW_FIELDS) delete f[k];
+    }
+    rows.push(f);
+  }
+  return { ...conv, rows };
 }
 
 /** Share of conversations with an explicit handoff in which no agent ever comes (failed escalations). */
@@ -1123,7 +1387,8 @@ function ordered(f, fields = FIELDS) {
  * Yields transcript rows (canonical field names of §1; absent fields omitted; booleans as
  * booleans, numbers as numbers, csat as a number or 'up'/'down'). Message rows carry no `event`
  * (it defaults to message). Rows of one conversation are in time order; now and then the tail
- * events of a conversation come after the next conversation's rows, as in real exports.
+ * events of a conversation come after the next conversation's rows, as in real exports. Timestamps
+ * are ISO strings, or with profile 'realistic' ISO strings and epoch numbers.
  * @param {GenerateOptions} options
  * @returns {Generator<Row, void, undefined>}
  */
@@ -1149,8 +1414,9 @@ export function* generateRows(options) {
  * Yields orders for a subset of the customers of the conversations `generateRows(options)` makes:
  * mostly some hours after a conversation (about two thirds within 72 h, the rest up to two weeks
  * later), some before an order-status conversation. `value` is 10–300 US dollars' worth expressed in
- * the market's currency (USD, GBP, EUR, MXN, JPY, BRL); a few orders lack an order_id and a few
- * rows are exported twice (same order_id).
+ * the market's currency (USD, GBP, EUR, MXN, JPY, BRL; SGD too with profile 'realistic'); a few
+ * orders lack an order_id and a few rows are exported twice (same order_id). Order timestamps are
+ * ISO UTC in whole seconds in both profiles.
  * @param {GenerateOptions} options
  * @returns {Generator<Row, void, undefined>}
  */
@@ -1289,13 +1555,14 @@ export async function main(argv) {
       text: { type: 'boolean', default: false },
       orders: { type: 'string' },
       start: { type: 'string', default: DEFAULT_START },
+      profile: { type: 'string', default: 'canonical' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
   });
   if (values.help) {
     process.stdout.write(
-      'usage: node scripts/generate.js [--conversations N] [--seed S] [--out FILE|-] [--format jsonl|csv] [--text] [--orders FILE] [--start ISO]\n',
+      'usage: node scripts/generate.js [--conversations N] [--seed S] [--out FILE|-] [--format jsonl|csv] [--text] [--orders FILE] [--start ISO] [--profile canonical|realistic]\n',
     );
     return 0;
   }
@@ -1306,7 +1573,9 @@ export async function main(argv) {
   const out = values.out;
   const format = values.format ?? (/\.csv$/i.test(out) ? 'csv' : 'jsonl');
   if (format !== 'jsonl' && format !== 'csv') throw new Error(`--format must be jsonl or csv, got ${format}`);
-  const options = { conversations, seed, text: values.text, start: values.start };
+  const profile = values.profile;
+  if (profile !== 'canonical' && profile !== 'realistic') throw new Error(`--profile must be canonical or realistic, got ${profile}`);
+  const options = { conversations, seed, text: values.text, start: values.start, profile };
   startMs(options.start);
 
   const rows = format === 'csv' ? await writeCsv(generateRows(options), out) : await writeJsonl(generateRows(options), out);

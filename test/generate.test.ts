@@ -14,6 +14,8 @@ import {
 } from '../scripts/generate.js';
 import type { TranscriptRow } from '../scripts/generate.js';
 import { EVENT_KINDS, ROLES } from '../src/model.js';
+import { SENTIMENT_LANGUAGES, scoreSentiment } from '../src/text/sentiment.js';
+import { botkpi } from './cli/run.js';
 
 const DEMO = { conversations: 400, seed: 42, text: true } as const;
 const demoDir = new URL('../fixtures/demo/', import.meta.url);
@@ -58,7 +60,7 @@ describe('generateRows', () => {
       expect(typeof row.conversation_id).toBe('string');
       expect(row.conversation_id.length).toBeGreaterThan(0);
       expect(row.timestamp).toMatch(ISO_Z);
-      expect(Number.isNaN(Date.parse(row.timestamp))).toBe(false);
+      expect(Number.isNaN(Date.parse(String(row.timestamp)))).toBe(false);
       const keys = Object.keys(row);
       for (const k of keys) expect(allowed.has(k)).toBe(true);
       const positions = keys.map((k) => FIELDS.indexOf(k as keyof TranscriptRow));
@@ -124,7 +126,7 @@ describe('generateRows', () => {
         expect(pairs.has(key)).toBe(false);
         pairs.add(key);
       }
-      const t = Date.parse(row.timestamp);
+      const t = Date.parse(String(row.timestamp));
       expect(t).toBeGreaterThanOrEqual(start);
       expect(t).toBeLessThan(start + 44 * 86_400_000);
     }
@@ -172,6 +174,141 @@ describe('generateRows', () => {
     expect(share).toBeGreaterThan(0.8);
     expect(share).toBeLessThan(1);
   });
+});
+
+describe('realistic profile', () => {
+  const REAL = { conversations: 3000, seed: 11, text: true, profile: 'realistic' } as const;
+  const realRows = rowsOf(REAL);
+  const byConversation = new Map<string, TranscriptRow[]>();
+  for (const row of realRows) {
+    const list = byConversation.get(row.conversation_id) ?? [];
+    list.push(row);
+    byConversation.set(row.conversation_id, list);
+  }
+  const conversations = [...byConversation.values()];
+
+  /** The timestamp form of one value, as bench/README.md names them. */
+  const formOf = (t: string | number): string => {
+    if (typeof t === 'number') return t >= 1e11 ? 'epoch-ms' : Number.isInteger(t) ? 'epoch-s' : 'epoch-s-frac';
+    if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(t)) return 'iso';
+    if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(t)) return 'iso-ms';
+    if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+08:00$/.test(t)) return 'iso+08:00';
+    if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}-05:00$/.test(t)) return 'iso-05:00';
+    return `unknown: ${t}`;
+  };
+  const toMs = (t: string | number): number => (typeof t === 'number' ? (t < 1e11 ? t * 1000 : t) : Date.parse(t));
+
+  it('gives the same bytes for the same seed (JSONL and CSV) and other rows for another seed', async () => {
+    const opts = { conversations: 300, seed: 21, text: true, profile: 'realistic' } as const;
+    for (const [write, ext] of [
+      [writeJsonl, 'jsonl'],
+      [writeCsv, 'csv'],
+    ] as const) {
+      const a = join(tmp, `real-a.${ext}`);
+      const b = join(tmp, `real-b.${ext}`);
+      await write(generateRows(opts), a);
+      await write(generateRows(opts), b);
+      expect(readFileSync(a).equals(readFileSync(b))).toBe(true);
+    }
+    expect(rowsOf({ ...opts, seed: 22 })).not.toEqual(rowsOf(opts));
+  });
+
+  it('leaves the canonical profile as it was', () => {
+    expect(rowsOf({ ...DEMO, profile: 'canonical' })).toEqual(demoRows);
+    expect(() => rowsOf({ ...DEMO, profile: 'other' as 'canonical' })).toThrow(/profile/);
+  });
+
+  it('writes one timestamp form per conversation, each in about its stated share, in time order', () => {
+    const stated: Record<string, number> = { 'iso-ms': 0.3, iso: 0.1, 'iso+08:00': 0.1, 'iso-05:00': 0.1, 'epoch-ms': 0.15, 'epoch-s': 0.15, 'epoch-s-frac': 0.1 };
+    const counts = new Map<string, number>();
+    for (const rows of conversations) {
+      const forms = new Set(rows.map((r) => formOf(r.timestamp)));
+      expect(forms.size).toBe(1);
+      const form = [...forms][0] as string;
+      counts.set(form, (counts.get(form) ?? 0) + 1);
+      // Sub-second parts never move a message before the previous one.
+      const times = rows.filter((r) => r.event === undefined).map((r) => toMs(r.timestamp));
+      expect(times).toEqual([...times].sort((x, y) => x - y));
+    }
+    expect([...counts.keys()].sort()).toEqual(Object.keys(stated).sort());
+    for (const [form, share] of Object.entries(stated)) {
+      expect(Math.abs((counts.get(form) ?? 0) / conversations.length - share)).toBeLessThan(0.04);
+    }
+    // The same instants as the canonical profile, up to the added milliseconds, for customers
+    // who stay in the canonical markets (NL and SG customers live in other time zones).
+    const canonical = new Map<string, number>();
+    for (const r of rowsOf({ ...REAL, profile: 'canonical' })) if (r.event === undefined) canonical.set(`${r.conversation_id}/${String(r.message_id)}`, Date.parse(String(r.timestamp)));
+    let same = 0;
+    let messages = 0;
+    for (const r of realRows) {
+      if (r.event !== undefined || r.market === 'NL' || r.market === 'SG') continue;
+      messages++;
+      const d = toMs(r.timestamp) - (canonical.get(`${r.conversation_id}/${String(r.message_id)}`) ?? NaN);
+      if (d >= 0 && d < 1000) same++;
+    }
+    expect(same).toBe(messages);
+  });
+
+  it('has text in every language botkpi scores, with sentiment words the lexicon finds', () => {
+    const languages = new Set(realRows.map((r) => r.language).filter((l) => l !== undefined));
+    expect([...languages].sort()).toEqual([...SENTIMENT_LANGUAGES].sort());
+    for (const language of SENTIMENT_LANGUAGES) {
+      const texts = new Set(realRows.filter((r) => r.role === 'customer' && r.language === language && r.text !== undefined).map((r) => String(r.text)));
+      const scores = [...texts].map((t) => scoreSentiment(t, language) ?? 0);
+      expect(scores.filter((x) => x > 0).length, `${language} positive`).toBeGreaterThanOrEqual(3);
+      expect(scores.filter((x) => x < 0).length, `${language} negative`).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it('keeps optional fields about as often as the stated shares of conversations', () => {
+    const share = (has: (rows: TranscriptRow[]) => boolean, eligible: (rows: TranscriptRow[]) => boolean) => {
+      const pool = conversations.filter(eligible);
+      return pool.filter(has).length / pool.length;
+    };
+    const customerIntent = (rows: TranscriptRow[]) => rows.some((r) => r.intent !== undefined);
+    expect(share((rs) => rs.some((r) => r.intent_confidence !== undefined), customerIntent)).toBeCloseTo(0.4, 1);
+    const bot = (rows: TranscriptRow[]) => rows.some((r) => r.role === 'bot');
+    expect(share((rs) => rs.some((r) => r.cost !== undefined), bot)).toBeCloseTo(0.25, 1);
+    // expected_intent was on ~20 % of intent messages and sentiment on ~40 % of customer messages;
+    // each survives in ~10 % of conversations.
+    const customerMessages = realRows.filter((r) => r.role === 'customer');
+    const gold = customerMessages.filter((r) => r.expected_intent !== undefined).length / customerMessages.length;
+    expect(gold).toBeGreaterThan(0.005);
+    expect(gold).toBeLessThan(0.04);
+    const sentiment = customerMessages.filter((r) => r.sentiment !== undefined).length / customerMessages.length;
+    expect(sentiment).toBeGreaterThan(0.01);
+    expect(sentiment).toBeLessThan(0.08);
+    const rated = conversations.filter((rs) => rs.some((r) => r.event === 'csat')).length / conversations.length;
+    expect(rated).toBeGreaterThan(0.09);
+    expect(rated).toBeLessThan(0.18);
+    for (const r of realRows) {
+      if (r.cost === undefined) expect(r.answer_correct).toBeUndefined();
+    }
+  });
+
+  it('is read by botkpi without a rejection, as JSONL and as CSV (epoch values as digit strings)', async () => {
+    const opts = { conversations: 1500, seed: 31, text: true, profile: 'realistic' } as const;
+    const rows = rowsOf(opts).length;
+    const reports = [];
+    for (const [write, ext] of [
+      [writeJsonl, 'jsonl'],
+      [writeCsv, 'csv'],
+    ] as const) {
+      const file = join(tmp, `real-botkpi.${ext}`);
+      expect(await write(generateRows(opts), file)).toBe(rows);
+      const result = await botkpi(['report', file, '--format', 'json']);
+      expect(result.code, result.stderr).toBe(0);
+      const report = JSON.parse(result.stdout) as { dataQuality: { rowsRead: number; rowsUsed: number; rowsRejected: number }; kpis: unknown };
+      expect(report.dataQuality.rowsRejected).toBe(0);
+      expect(report.dataQuality.rowsRead).toBe(rows);
+      expect(report.dataQuality.rowsUsed).toBe(rows);
+      reports.push(report.kpis);
+    }
+    expect(reports[1]).toEqual(reports[0]);
+    const csv = readFileSync(join(tmp, 'real-botkpi.csv'), 'utf8');
+    expect(csv).toMatch(/^conv-\d+,\d{13},/m);
+    expect(csv).toMatch(/^conv-\d+,\d{10}\.\d{1,3},/m);
+  }, 60_000);
 });
 
 describe('generateOrders', () => {
