@@ -116,12 +116,17 @@ export class OrderedSum {
   private ids: string[] = [];
   private values: number[] = [];
   private inOrder = true;
+  /** Addends added, zeros included. */
+  private n = 0;
 
   get count(): number {
-    return this.values.length;
+    return this.n;
   }
 
+  /** Adds `x` for conversation `c` (a 0 is left out: adding it never changes a sum that starts at +0). */
   add(c: Conversation, x: number): void {
+    this.n++;
+    if (x === 0) return;
     const n = this.values.length;
     if (n > 0 && this.inOrder && before(c.start, c.id, this.starts[n - 1] as number, this.ids[n - 1] as string)) this.inOrder = false;
     this.starts.push(c.start);
@@ -130,6 +135,7 @@ export class OrderedSum {
   }
 
   merge(other: OrderedSum): void {
+    this.n += other.n;
     const n = this.values.length;
     if (!other.inOrder) this.inOrder = false;
     else if (n > 0 && other.values.length > 0 && before(other.starts[0] as number, other.ids[0] as string, this.starts[n - 1] as number, this.ids[n - 1] as string)) {
