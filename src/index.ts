@@ -1,4 +1,8 @@
-/** botkpi as a library: the same pipeline the CLI runs, without any process or file-system access in compute/render. */
+/**
+ * botkpi as a library: the same pipeline the CLI runs, without any process or file-system access in
+ * compute/render. `runReport({ files, flags })` makes the report `botkpi report` makes; the stages
+ * are exported one by one as well.
+ */
 export type * from './model.js';
 export type * from './report/types.js';
 export { readBatches, readRows, readRowsFromString, detectFormat, InputError, type InputFormat } from './read/index.js';
@@ -26,3 +30,24 @@ export { render, type OutputFormat } from './render/index.js';
 export { UsageError } from './errors.js';
 export { gapGroups, gapReportSchema, type GapReport, type GapGroup } from './report/gaps.js';
 export { renderGaps } from './render/gaps.js';
+export {
+  runReport,
+  loadRun,
+  planRun,
+  readRun,
+  readRunConfig,
+  reportFor,
+  reportOptions,
+  scopedConversations,
+  type LoadedConfig,
+  type ReadProgress,
+  type ReportHooks,
+  type Run,
+  type RunFlags,
+  type RunHooks,
+  type RunInput,
+  type RunOptions,
+  type RunPlan,
+} from './app/run.js';
+export { resolveSettings, type Settings, type SettingFlags } from './config/settings.js';
+export { kpiOptions } from './config/kpi-options.js';

@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { evaluateChecks, parseCheck } from '../check/index.js';
 import { renderCheckJson, renderCheckTable } from '../check/render.js';
-import { loadConfig } from '../config/load.js';
 import { UsageError } from '../errors.js';
-import { addDataOptions, givenOptions, loadData, makeReport, type DataFlags } from './data.js';
+import { loadRun, readRunConfig, reportFor } from '../app/run.js';
+import { addDataOptions, commandHooks, givenOptions, type DataFlags } from './data.js';
 import { useColor, writeOutput, type Io } from './io.js';
 import { collect } from './options.js';
 
@@ -43,14 +43,15 @@ export function checkCommand(program: Command, io: Io, setCode: (code: number) =
       const format = flags.format ?? 'table';
       if (format !== 'table' && format !== 'json') throw new UsageError(`--format "${format}": expected table or json`);
       // Every expression is validated before any data is read.
-      const { config } = await loadConfig(flags.config, process.cwd());
-      const expressions = [...new Set([...flags.failIf, ...(config.thresholds ?? [])])];
+      const loadedConfig = await readRunConfig(flags, io.cwd);
+      const expressions = [...new Set([...flags.failIf, ...(loadedConfig.config.thresholds ?? [])])];
       if (expressions.length === 0) throw new UsageError('no checks: give --fail-if EXPRESSION (repeatable) or "thresholds" in the config file');
       const checks = expressions.map((e) => parseCheck(e));
-      const loaded = await loadData(files, flags, io, process.cwd());
-      const summary = evaluateChecks(checks, makeReport(loaded, flags, [], io), flags.allowMissing === true);
+      const hooks = commandHooks(io);
+      const run = await loadRun({ files, flags, loadedConfig, ...hooks });
+      const summary = evaluateChecks(checks, reportFor(run, hooks), flags.allowMissing === true);
       const text = format === 'json' ? renderCheckJson(summary) : renderCheckTable(summary, { color: useColor(io, flags.color, false) });
-      loaded.progress?.done();
+      hooks.progress?.done();
       setCode(summary.passed ? 0 : 1);
       await writeOutput(io, text, undefined);
     });

@@ -8,10 +8,10 @@ import { renderComparison } from '../compare/render.js';
 import { UsageError } from '../errors.js';
 import { suggest } from '../suggest.js';
 import { buildReport } from '../report/build.js';
-import type { KpiFailure } from '../kpis/runner.js';
-import type { GroupKey } from '../report/types.js';
-import { addDataOptions, givenOptions, loadData, reportOptions, scopeBounds, scopedConversations, warnKpiFailure, type DataFlags } from './data.js';
-import { checkOutputPath, outputWidth, useColor, warn, writeOutput, type Io } from './io.js';
+import { checkOutputPath } from '../app/files.js';
+import { loadRun, reportOptions, scopedConversations } from '../app/run.js';
+import { addDataOptions, commandHooks, givenOptions, type DataFlags } from './data.js';
+import { outputWidth, useColor, warn, writeOutput, type Io } from './io.js';
 import { resolveFormat } from './report.js';
 
 interface CompareFlags extends DataFlags {
@@ -67,13 +67,12 @@ async function fromReports(files: string[], flags: CompareFlags, io: Io): Promis
 
 async function fromTranscripts(files: string[], flags: CompareFlags, period: Period, io: Io): Promise<Comparison> {
   if (flags.since !== undefined) throw new UsageError('--since cannot be used with --period (the periods set the scope; --until sets the anchor)');
-  const loaded = await loadData(files, flags, io, process.cwd());
-  const base = reportOptions(loaded, flags, []);
-  const { tz } = base.scope;
-  const { until } = scopeBounds(flags, tz);
+  const hooks = commandHooks(io);
+  const run = await loadRun({ files, flags, ...hooks });
+  const base = reportOptions(run);
+  const { tz, until, where, calendar } = run.scope;
   // The anchor is the latest start that passes --where (the hours attribute needs the schedule).
-  const { where, calendar } = base.scope;
-  const starts = scopedConversations(loaded, { where, tz, ...(calendar === undefined ? {} : { calendar }) }, io).map((c) => c.start);
+  const starts = scopedConversations(run, { where, tz, ...(calendar === undefined ? {} : { calendar }) }, hooks.warn).map((c) => c.start);
   if (until === undefined && starts.length === 0) throw new UsageError('no conversations to compare (give --until to choose the period)');
   const latestStart = starts.reduce((a, b) => Math.max(a, b), -Infinity);
   const firstStart = starts.reduce((a, b) => Math.min(a, b), Infinity);
@@ -96,12 +95,12 @@ async function fromTranscripts(files: string[], flags: CompareFlags, period: Per
       scope: { ...base.scope, since: p.since, until: p.until },
       sinceText,
       untilText,
-      onKpiError: (failure: KpiFailure & { group?: GroupKey }) => warnKpiFailure(io, failure),
+      onKpiError: hooks.onKpiError,
     };
-    return buildReport(loaded.data, options, loaded.orders);
+    return buildReport(run.data, options, run.orders);
   };
   const cmp = compareReports(periods.previous.label, report(periods.previous), periods.current.label, report(periods.current));
-  loaded.progress?.done();
+  hooks.progress?.done();
   return cmp;
 }
 

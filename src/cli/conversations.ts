@@ -5,7 +5,9 @@ import { CONVERSATION_COLUMNS, conversationRow } from '../report/conversation-ro
 import { csvLine } from '../render/csv.js';
 import type { Conversation } from '../model.js';
 import type { KpiContext } from '../kpis/types.js';
-import { addDataOptions, givenOptions, loadData, reportOptions, scopedConversations, type DataFlags } from './data.js';
+import { loadRun, scopedConversations } from '../app/run.js';
+import { kpiOptions } from '../config/kpi-options.js';
+import { addDataOptions, commandHooks, givenOptions, type DataFlags } from './data.js';
 import { terminalSafe, toStdout, writeOutput, type Io } from './io.js';
 
 interface ConversationsFlags extends DataFlags {
@@ -40,12 +42,12 @@ export function conversationsCommand(program: Command, io: Io, setCode: (code: n
     .action(async (files: string[], _opts: unknown, self: Command) => {
       const flags = givenOptions<ConversationsFlags>(self);
       const format = chooseFormat(flags.format, flags.output);
-      const loaded = await loadData(files, flags, io, process.cwd());
-      const options = reportOptions(loaded, flags, []);
-      const context = createContext(loaded.data.conversations, options.kpi, loaded.data.fields, loaded.orders?.orders, loaded.data.dataEnd);
-      const scoped = scopedConversations(loaded, options.scope, io);
-      const chunks = lines(scoped, context, format, options.scope.tz);
-      loaded.progress?.done();
+      const hooks = commandHooks(io);
+      const run = await loadRun({ files, flags, ...hooks });
+      const context = createContext(run.data.conversations, kpiOptions(run.settings), run.data.fields, run.orders?.orders, run.data.dataEnd);
+      const scoped = scopedConversations(run, run.scope, hooks.warn);
+      const chunks = lines(scoped, context, format, run.scope.tz);
+      hooks.progress?.done();
       // CSV carries the data's text as it is; a terminal must not run escape sequences from it.
       await writeOutput(io, toStdout(flags.output) && io.stdout.isTTY === true && format === 'csv' ? terminalSafe(chunks) : chunks, flags.output);
       setCode(0);

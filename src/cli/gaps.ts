@@ -2,8 +2,10 @@ import type { Command } from 'commander';
 import { gapGroups, type GapReport } from '../report/gaps.js';
 import { inScope } from '../report/scope.js';
 import { GAPS_SHOWN, renderGaps } from '../render/gaps.js';
-import { addDataOptions, givenOptions, loadData, reportOptions, type DataFlags } from './data.js';
-import { useColor, version, writeOutput, type Io } from './io.js';
+import { loadRun } from '../app/run.js';
+import { version } from '../app/version.js';
+import { addDataOptions, commandHooks, givenOptions, type DataFlags } from './data.js';
+import { useColor, writeOutput, type Io } from './io.js';
 import { parseNumberIn } from './options.js';
 import { resolveFormat } from './report.js';
 
@@ -36,15 +38,15 @@ export function gapsCommand(program: Command, io: Io, setCode: (code: number) =>
     .action(async (files: string[], _opts: unknown, self: Command) => {
       const flags = givenOptions<GapsFlags>(self);
       const format = resolveFormat(flags.format, flags.output);
-      const loaded = await loadData(files, flags, io, process.cwd(), { questions: true });
-      const options = reportOptions(loaded, flags, []);
-      const scoped = inScope(loaded.data.conversations, options.scope);
+      const hooks = commandHooks(io, { keepQuestions: true });
+      const run = await loadRun({ files, flags, ...hooks });
+      const scoped = inScope(run.data.conversations, run.scope);
       const top = flags.top === undefined ? undefined : Math.floor(flags.top);
       const report: GapReport = {
         schemaVersion: 1,
         tool: { name: 'botkpi', version: version() },
-        options: { tz: options.scope.tz, since: flags.since ?? null, until: flags.until ?? null, where: [...flags.where] },
-        dataQuality: { ...loaded.data.counts, conversations: loaded.data.conversations.length, conversationsInScope: scoped.length },
+        options: { tz: run.scope.tz, since: flags.since ?? null, until: flags.until ?? null, where: [...flags.where] },
+        dataQuality: { ...run.data.counts, conversations: run.data.conversations.length, conversationsInScope: scoped.length },
         ...gapGroups(scoped, top === undefined ? {} : { top }),
       };
       const toFile = flags.output !== undefined && flags.output !== '-';

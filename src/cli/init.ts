@@ -7,7 +7,7 @@ import { UsageError } from '../errors.js';
 import { DEFAULT_FALLBACK_INTENTS } from '../schema/fields.js';
 import { warn, type Io } from './io.js';
 import { schemaText } from './schema.js';
-import { peekRows } from './data.js';
+import { peekRows } from '../app/peek.js';
 import { matchColumns } from '../schema/columns.js';
 import { knownValue } from '../schema/value-map.js';
 import type { Field } from '../schema/fields.js';
@@ -92,7 +92,7 @@ export function initCommand(program: Command, io: Io, setCode: (code: number) =>
     .option('--force', 'overwrite an existing config')
     .option('--from <file>', 'an export to learn the column mapping from (its header or first rows)')
     .action(async (opts: { force?: boolean; from?: string }) => {
-      const dir = process.cwd();
+      const dir = io.cwd;
       const file = join(dir, CONFIG_FILE);
       if (!opts.force && (await exists(file))) throw new UsageError(`${CONFIG_FILE} already exists (use --force to overwrite it)`);
       const config: Config = { ...STARTER_CONFIG };

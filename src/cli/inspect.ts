@@ -2,9 +2,8 @@ import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { inspection, RowObserver, type InspectInput } from '../inspect/index.js';
 import { renderInspection } from '../inspect/render.js';
-import { loadConfig } from '../config/load.js';
-import { resolveSettings } from '../config/settings.js';
-import { addDataOptions, givenOptions, loadData, makeReport, type DataFlags } from './data.js';
+import { planRun, readRun, reportFor } from '../app/run.js';
+import { addDataOptions, commandHooks, givenOptions, type DataFlags } from './data.js';
 import { writeOutput, type Io } from './io.js';
 
 interface InspectFlags extends DataFlags {
@@ -31,12 +30,13 @@ export function inspectCommand(program: Command, io: Io, setCode: (code: number)
       const flags = givenOptions<InspectFlags>(self);
       const format = flags.format ?? 'table';
       if (format !== 'table' && format !== 'json') throw new UsageError(`--format "${format}": expected table or json`);
-      const { config } = await loadConfig(flags.config, process.cwd());
-      const settings = resolveSettings(flags, config);
+      const hooks = commandHooks(io);
+      const plan = await planRun({ files, flags, ...hooks });
+      const { settings } = plan;
       const observer = new RowObserver({ tz: settings.tz, csatScale: settings.csatScale, map: settings.map });
-      const loaded = await loadData(files, flags, io, process.cwd(), {}, observer.observe);
-      const report = makeReport(loaded, flags, [], io);
-      const inputs: InspectInput[] = loaded.inputs.map((i) => ({
+      const run = await readRun(plan, { ...hooks, observe: observer.observe });
+      const report = reportFor(run, hooks);
+      const inputs: InspectInput[] = run.inputs.map((i) => ({
         file: i.file,
         format: i.adapter.id,
         title: i.adapter.title,
@@ -44,7 +44,7 @@ export function inspectCommand(program: Command, io: Io, setCode: (code: number)
         documents: i.tally.documents,
         rows: i.tally.rows,
       }));
-      const convs = loaded.data.conversations;
+      const convs = run.data.conversations;
       const span =
         convs.length === 0
           ? null

@@ -1,7 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { UsageError } from '../errors.js';
 import { InputError } from '../read/index.js';
-import { ClosedPipe, processIo, version, warn, type Io } from './io.js';
+import { version } from '../app/version.js';
+import { ClosedPipe, processIo, warn, type Io } from './io.js';
 import { checkCommand } from './check.js';
 import { compareCommand } from './compare.js';
 import { conversationsCommand } from './conversations.js';

@@ -1,4 +1,5 @@
 import { statSync } from 'node:fs';
+import type { ReadProgress } from '../app/run.js';
 import type { RawRow } from '../model.js';
 import { formatInt } from '../render/format.js';
 import type { Io } from './io.js';
@@ -11,7 +12,7 @@ const QUIET_MS = 1000;
  * Progress of a long read on stderr (rows, MB/s, percent of the file when its size is known), only
  * when stderr is a terminal and not in CI: nothing of it reaches pipes or CI logs.
  */
-export class Progress {
+export class Progress implements ReadProgress {
   private rows = 0;
   private bytes = 0;
   private lastDraw = 0;
@@ -28,8 +29,8 @@ export class Progress {
   }
 
   /** Counts the rows of a source as they pass, redrawing now and then. */
-  async *track(source: AsyncIterable<RawRow[]>, file: string, size: () => number | undefined): AsyncGenerator<RawRow[]> {
-    const total = size();
+  async *track(source: AsyncIterable<RawRow[]>, file: string): AsyncGenerator<RawRow[]> {
+    const total = fileSize(file);
     this.files++;
     for await (const batch of source) {
       this.rows += batch.length;
@@ -72,7 +73,7 @@ export class Progress {
 }
 
 /** Size of a file in bytes, or undefined (stdin, unreadable). */
-export function fileSize(path: string): number | undefined {
+function fileSize(path: string): number | undefined {
   if (path === '-') return undefined;
   try {
     return statSync(path).size;

@@ -3,7 +3,8 @@ import type { Dimension } from '../conversations/attributes.js';
 import { UsageError } from '../errors.js';
 import { suggest } from '../suggest.js';
 import { formatFromPath, OUTPUT_EXTENSIONS, renderChunks, type OutputFormat } from '../render/index.js';
-import { addDataOptions, givenOptions, loadData, makeReport, type DataFlags } from './data.js';
+import { loadRun, reportFor } from '../app/run.js';
+import { addDataOptions, commandHooks, givenOptions, type DataFlags } from './data.js';
 import { outputWidth, terminalSafe, toStdout, useColor, writeOutput, type Io } from './io.js';
 import { parseDimension, parseKpiColumns } from './options.js';
 
@@ -55,15 +56,15 @@ export function reportCommand(program: Command, io: Io, setCode: (code: number) 
     .action(async (files: string[], _opts: unknown, self: Command) => {
       const flags = givenOptions<ReportFlags>(self);
       const format = resolveFormat(flags.format, flags.output);
-      const loaded = await loadData(files, flags, io, process.cwd());
-      const report = makeReport(loaded, flags, flags.by, io);
+      const hooks = commandHooks(io);
+      const report = reportFor(await loadRun({ files, flags, ...hooks }), { ...hooks, by: flags.by });
       const toFile = !toStdout(flags.output);
       const chunks = renderChunks(report, format, {
         color: useColor(io, flags.color, toFile),
         width: outputWidth(io),
         ...(flags.kpis === undefined ? {} : { kpis: flags.kpis }),
       });
-      loaded.progress?.done();
+      hooks.progress?.done();
       // CSV and Markdown carry the data's text as it is; a terminal must not run escape sequences from it.
       const safe = !toFile && io.stdout.isTTY === true && (format === 'csv' || format === 'md') ? terminalSafe(chunks) : chunks;
       await writeOutput(io, safe, flags.output);

@@ -5,7 +5,8 @@ import { UsageError } from '../errors.js';
 import { gapReportSchema } from '../report/gaps.js';
 import { reportSchema } from '../report/types.js';
 import { inputRowSchema } from '../schema/row-schema.js';
-import { checkOutputPath, writeOutput, type Io } from './io.js';
+import { checkOutputPath } from '../app/files.js';
+import { writeOutput, type Io } from './io.js';
 
 /** JSON Schemas generated from the zod schemas botkpi validates with. */
 export const SCHEMAS = {

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { fixture, ROOT } from './run.js';
+import { botkpi, fixture, ROOT } from './run.js';
 
 const run = promisify(execFile);
 
@@ -47,5 +47,56 @@ describe('library entry: the adapt stage', () => {
     // 5 documents → 16 rows (fixtures/adapters/intercom/conversations.md), 5 conversations.
     expect(out).toMatchObject({ adapter: 'intercom', tally: { documents: 5, rows: 16, documentTimeRows: 0 }, conversations: 5 });
     expect(out.ids).toEqual(expect.arrayContaining(['flat', 'messages', 'intercom', 'zendesk', 'chatwoot']));
+  });
+});
+
+/**
+ * The app layer through the library entry: `runReport` takes the files and the CLI's flags (as
+ * commander names them) and makes the report `botkpi report` makes, through the same wiring
+ * (config file, settings, scope, adapters, orders).
+ */
+const RUN_SCRIPT = `
+const botkpi = await import('botkpi');
+const [files, flags] = JSON.parse(process.argv[1]);
+const warnings = [];
+const report = await botkpi.runReport({ files, flags, cwd: process.cwd(), by: flags.by ?? [], warn: (m) => warnings.push(m) });
+process.stdout.write(JSON.stringify({ json: botkpi.render(report, 'json', { color: false }), warnings }));
+`;
+
+async function viaLibrary(files: string[], flags: Record<string, unknown>): Promise<{ json: string; warnings: string[] }> {
+  const { stdout } = await run(process.execPath, ['--input-type=module', '-e', RUN_SCRIPT, JSON.stringify([files, flags])], { cwd: ROOT, maxBuffer: 64 << 20 });
+  return JSON.parse(stdout) as { json: string; warnings: string[] };
+}
+
+describe('library entry: runReport, the app layer', () => {
+  it('makes the JSON report the CLI makes for the hand fixture', async () => {
+    const file = fixture('hand/basic.jsonl');
+    const cli = await botkpi(['report', file, '--format', 'json']);
+    expect(cli.code).toBe(0);
+    const lib = await viaLibrary([file], {});
+    expect(lib.json).toBe(cli.stdout);
+    expect(JSON.parse(lib.json).kpis.containment_rate).toMatchObject({ numerator: 4, denominator: 6 });
+  });
+
+  it('with a config file, orders, a breakdown and a scope, as the CLI does', async () => {
+    const args = { config: 'fixtures/demo/botkpi.config.json', orders: 'fixtures/demo/orders.csv', where: ['channel!=email'], since: '2025-01-20' };
+    const file = 'fixtures/demo/transcripts.jsonl';
+    const cli = await botkpi(['report', file, '--config', args.config, '--orders', args.orders, '--where', args.where[0] as string, '--since', args.since, '--by', 'channel', '--format', 'json']);
+    expect(cli.code).toBe(0);
+    const lib = await viaLibrary([file], { ...args, by: ['channel'] });
+    expect(lib.json).toBe(cli.stdout);
+    const report = JSON.parse(lib.json);
+    expect(report.options).toMatchObject({ config: 'fixtures/demo/botkpi.config.json', orders: 'fixtures/demo/orders.csv', inputs: [file] });
+    expect(report.groups.length).toBeGreaterThan(1);
+  });
+
+  it('tells the caller what the CLI writes to stderr (a detected export shape)', async () => {
+    const file = fixture('adapters/intercom/conversations.jsonl');
+    const cli = await botkpi(['report', file, '--format', 'json']);
+    expect(cli.code).toBe(0);
+    const lib = await viaLibrary([file], {});
+    expect(lib.json).toBe(cli.stdout);
+    expect(lib.warnings).toEqual(cli.stderr.trimEnd().split('\n').map((line) => line.replace(/^botkpi: /, '')));
+    expect(lib.warnings).toEqual([expect.stringMatching(/as Intercom conversations \(auto-detected/)]);
   });
 });
