@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { distinctAndRepeated, IntList } from './define.js';
 import { num } from './result.js';
 import type { Kpi } from './types.js';
 
@@ -17,7 +18,8 @@ type Result = z.infer<typeof conversationsResult>;
 interface State {
   conversations: number;
   botEngaged: number;
-  customers: Set<string>;
+  /** Customer keys of the conversations with a customer (see facts.customers). */
+  customers: IntList;
   messages: Omit<Result['messages'], 'total'>;
 }
 
@@ -30,11 +32,12 @@ export const conversations: Kpi<State, Result> = {
   breakdown: 'value',
   requires: [],
   result: conversationsResult,
-  init: () => ({ conversations: 0, botEngaged: 0, customers: new Set(), messages: { customer: 0, bot: 0, agent: 0, system: 0 } }),
-  add(s, { c }) {
+  init: () => ({ conversations: 0, botEngaged: 0, customers: new IntList(), messages: { customer: 0, bot: 0, agent: 0, system: 0 } }),
+  add(s, f) {
+    const c = f.c;
     s.conversations++;
     if (c.botEngaged) s.botEngaged++;
-    if (c.customerId !== undefined) s.customers.add(c.customerId);
+    if (c.customerId !== undefined) s.customers.push(f.customerKey);
     s.messages.customer += c.counts.customer;
     s.messages.bot += c.counts.bot;
     s.messages.agent += c.counts.agent;
@@ -43,7 +46,7 @@ export const conversations: Kpi<State, Result> = {
   merge(into, other) {
     into.conversations += other.conversations;
     into.botEngaged += other.botEngaged;
-    for (const id of other.customers) into.customers.add(id);
+    into.customers.append(other.customers);
     for (const role of ['customer', 'bot', 'agent', 'system'] as const) into.messages[role] += other.messages[role];
   },
   finish(s) {
@@ -51,7 +54,7 @@ export const conversations: Kpi<State, Result> = {
     return {
       value: s.conversations,
       botEngaged: s.botEngaged,
-      customers: s.customers.size,
+      customers: distinctAndRepeated(s.customers.sorted()).distinct,
       messages: { ...m, total: m.customer + m.bot + m.agent + m.system },
     };
   },

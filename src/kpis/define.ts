@@ -185,3 +185,41 @@ export function messageRateKpi(
     finish: (t) => rate(t.num, t.den, empty),
   };
 }
+
+/**
+ * Whole numbers kept in a typed array that grows as needed (customer keys of the conversations
+ * folded): four bytes each, merged by concatenation.
+ */
+export class IntList {
+  private items = new Int32Array(16);
+  length = 0;
+
+  push(x: number): void {
+    if (this.length === this.items.length) {
+      const grown = new Int32Array(this.items.length * 2);
+      grown.set(this.items);
+      this.items = grown;
+    }
+    this.items[this.length++] = x;
+  }
+
+  append(other: IntList): void {
+    for (let i = 0; i < other.length; i++) this.push(other.items[i] as number);
+  }
+
+  /** The numbers in ascending order (a copy). */
+  sorted(): Int32Array {
+    return this.items.slice(0, this.length).sort();
+  }
+}
+
+/** How many distinct numbers an ascending array holds, and how many of them occur at least twice. */
+export function distinctAndRepeated(sorted: Int32Array): { distinct: number; repeated: number } {
+  let distinct = 0;
+  let repeated = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    if (i === 0 || sorted[i] !== sorted[i - 1]) distinct++;
+    else if (i === 1 || sorted[i - 1] !== sorted[i - 2]) repeated++;
+  }
+  return { distinct, repeated };
+}

@@ -16,20 +16,39 @@ export const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b 
 // ---------------------------------------------------------------------------------------------
 // Whole-input facts
 
-/** customer_id → ascending start times of all their conversations in the whole input. */
-export const customerStarts: WholeInputFact<Map<string, readonly number[]>> = {
-  id: 'customerStarts',
+/**
+ * Every customer of the whole input under a small whole number (its key, in order of first
+ * appearance), so that the KPIs that count customers or look up a customer's other conversations
+ * hash each customer_id once per run: `keyOf` gives the key of `all[i]` (-1 without a customer),
+ * `starts` the ascending start times of each customer's conversations.
+ */
+export interface Customers {
+  index: Map<string, number>;
+  keyOf: Int32Array;
+  starts: number[][];
+}
+
+export const customers: WholeInputFact<Customers> = {
+  id: 'customers',
   build(ctx) {
-    const lists = new Map<string, number[]>();
-    for (const c of ctx.all) {
-      if (c.customerId === undefined) continue;
-      const list = lists.get(c.customerId);
-      if (list === undefined) lists.set(c.customerId, [c.start]);
-      else list.push(c.start);
-    }
+    const index = new Map<string, number>();
+    const keyOf = new Int32Array(ctx.all.length);
+    const starts: number[][] = [];
+    ctx.all.forEach((c, i) => {
+      if (c.customerId === undefined) {
+        keyOf[i] = -1;
+        return;
+      }
+      let key = index.get(c.customerId);
+      if (key === undefined) {
+        index.set(c.customerId, (key = starts.length));
+        starts.push([c.start]);
+      } else (starts[key] as number[]).push(c.start);
+      keyOf[i] = key;
+    });
     // Plain arrays: most customers have one conversation, and a typed array per customer costs more than it saves.
-    for (const list of lists.values()) if (list.length > 1) list.sort((a, b) => a - b);
-    return lists;
+    for (const list of starts) if (list.length > 1) list.sort((a, b) => a - b);
+    return { index, keyOf, starts };
   },
 };
 
@@ -64,18 +83,18 @@ export interface Credit {
 export const attribution: WholeInputFact<Map<string, Credit>> = {
   id: 'attribution',
   build(ctx) {
-    const byCustomer = new Map<string, Conversation[]>();
-    for (const c of ctx.all) {
-      if (c.customerId === undefined) continue;
-      const list = byCustomer.get(c.customerId);
-      if (list === undefined) byCustomer.set(c.customerId, [c]);
-      else list.push(c);
-    }
-    for (const list of byCustomer.values()) list.sort((a, b) => a.start - b.start || compareIds(a.id, b.id));
+    const { index, keyOf, starts } = ctx.fact(customers);
+    const byCustomer: Conversation[][] = starts.map(() => []);
+    ctx.all.forEach((c, i) => {
+      const key = keyOf[i] as number;
+      if (key >= 0) (byCustomer[key] as Conversation[]).push(c);
+    });
+    for (const list of byCustomer) if (list.length > 1) list.sort((a, b) => a.start - b.start || compareIds(a.id, b.id));
     const credits = new Map<string, Credit>();
     for (const order of ctx.orders ?? []) {
-      const list = byCustomer.get(order.customerId);
-      if (list === undefined) continue;
+      const key = index.get(order.customerId);
+      if (key === undefined) continue;
+      const list = byCustomer[key] as Conversation[];
       // Last conversation with start ≤ order time (ties sorted by id, so the larger id is last).
       let lo = 0;
       let hi = list.length;
@@ -165,11 +184,39 @@ export class ConversationFacts {
   private serviceMemo: ServiceFacts | undefined;
   private sentimentMemo: { mean: number | undefined; shift: number | undefined } | undefined;
   private fcrMemo: boolean | undefined | typeof UNSET = UNSET;
+  private keyMemo = -2;
+  private fallbacksMemo = -1;
 
+  /**
+   * `position`: where the conversation is in the context's `all`, when the caller knows it (the
+   * report's fold does), so that its customer key is read rather than looked up.
+   */
   constructor(
     readonly c: Conversation,
     private readonly ctx: KpiContext,
+    private readonly position?: number,
   ) {}
+
+  /** The customer's key (see `customers`), -1 without a customer_id. */
+  get customerKey(): number {
+    if (this.keyMemo === -2) {
+      const { c, position } = this;
+      const known = this.ctx.fact(customers);
+      if (position !== undefined && this.ctx.all[position] === c) this.keyMemo = known.keyOf[position] as number;
+      else this.keyMemo = c.customerId === undefined ? -1 : (known.index.get(c.customerId) ?? -1);
+    }
+    return this.keyMemo;
+  }
+
+  /** Bot messages that were fallbacks. */
+  get fallbacks(): number {
+    if (this.fallbacksMemo < 0) {
+      let n = 0;
+      for (const m of this.c.messages) if (m.role === 'bot' && m.fallback === true) n++;
+      this.fallbacksMemo = n;
+    }
+    return this.fallbacksMemo;
+  }
 
   /** Every reply of the response-time walk, in order. */
   get replies(): Replies {
@@ -217,9 +264,10 @@ export class ConversationFacts {
   get fcr(): boolean | undefined {
     if (this.fcrMemo === UNSET) {
       const c = this.c;
-      if (!c.botEngaged || c.customerId === undefined) this.fcrMemo = undefined;
+      const key = c.botEngaged ? this.customerKey : -1;
+      if (key < 0) this.fcrMemo = undefined;
       else {
-        const starts = this.ctx.fact(customerStarts).get(c.customerId) as readonly number[];
+        const starts = this.ctx.fact(customers).starts[key] as readonly number[];
         this.fcrMemo = c.resolved !== false && !hasFollowUp(c, starts, this.ctx.options.fcrWindowMs);
       }
     }

@@ -6,12 +6,9 @@ export const fallbackMessageRate = messageRateKpi({
   description: 'Share of bot messages that were fallbacks ("Sorry, I didn\'t get that").',
   direction: 'lower',
   requires: ['fallback'],
-  add(t, c) {
-    for (const m of c.messages) {
-      if (m.role !== 'bot') continue;
-      t.den++;
-      if (m.fallback === true) t.num++;
-    }
+  add(t, c, f) {
+    t.den += c.counts.bot;
+    t.num += f.fallbacks;
   },
   empty: 'no bot messages',
 });

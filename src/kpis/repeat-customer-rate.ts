@@ -1,8 +1,8 @@
-import { mergeCountMaps } from './define.js';
+import { distinctAndRepeated, IntList } from './define.js';
 import { rate, rateSchema, type Rate } from './result.js';
 import type { Kpi } from './types.js';
 
-export const repeatCustomerRate: Kpi<Map<string, number>, Rate> = {
+export const repeatCustomerRate: Kpi<IntList, Rate> = {
   id: 'repeat_customer_rate',
   title: 'Repeat customers',
   description: 'Share of customers (by customer_id) with two or more conversations in scope.',
@@ -10,14 +10,14 @@ export const repeatCustomerRate: Kpi<Map<string, number>, Rate> = {
   direction: 'neutral',
   requires: ['customer_id'],
   result: rateSchema,
-  init: () => new Map(),
-  add(perCustomer, { c }) {
-    if (c.customerId !== undefined) perCustomer.set(c.customerId, (perCustomer.get(c.customerId) ?? 0) + 1);
+  // The customer keys of the conversations (see facts.customers), counted when finished.
+  init: () => new IntList(),
+  add(keys, f) {
+    if (f.c.customerId !== undefined) keys.push(f.customerKey);
   },
-  merge: mergeCountMaps,
-  finish(perCustomer) {
-    let repeat = 0;
-    for (const n of perCustomer.values()) if (n >= 2) repeat++;
-    return rate(repeat, perCustomer.size, 'no conversations with a customer_id');
+  merge: (into, other) => into.append(other),
+  finish(keys) {
+    const { distinct, repeated } = distinctAndRepeated(keys.sorted());
+    return rate(repeated, distinct, 'no conversations with a customer_id');
   },
 };

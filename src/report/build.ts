@@ -7,7 +7,7 @@ import { createContext, KpiFold, type KpiFailure } from '../kpis/runner.js';
 import type { AnyKpi, KpiOptions } from '../kpis/types.js';
 import type { Ingested, IngestedOrders } from './ingest.js';
 import { CALENDAR_UNITS, coverage, isWhole, periodAt, type CalendarUnit, type Span } from './periods.js';
-import { inScope, type Scope } from './scope.js';
+import { scopeTest, type Scope } from './scope.js';
 import { isoIn } from '../schema/timestamp.js';
 import type { Group, GroupKey, Report, ReportSettings } from './types.js';
 
@@ -132,13 +132,18 @@ function isPartial(firstStart: number, by: readonly Dimension[], covered: Span |
 export function buildReport(data: Ingested, options: ReportOptions, orders?: IngestedOrders): Report {
   const kpis = options.kpis ?? KPIS;
   const context = createContext(data.conversations, options.kpi, data.fields, orders?.orders, data.dataEnd);
-  const scoped = inScope(data.conversations, options.scope);
   const { by } = options;
   const tz = options.scope.tz;
+  const inScope = scopeTest(options.scope);
   const overall = new KpiFold(kpis, context);
   const groupFolds = new Map<string, { labels: (string | null)[]; firstStart: number; fold: KpiFold }>();
-  for (const c of scoped) {
-    const facts = new ConversationFacts(c, context);
+  const scoped: Conversation[] = [];
+  const all = data.conversations;
+  for (let i = 0; i < all.length; i++) {
+    const c = all[i] as Conversation;
+    if (!inScope(c)) continue;
+    scoped.push(c);
+    const facts = new ConversationFacts(c, context, i);
     overall.add(facts);
     if (by.length === 0) continue;
     const labels = groupLabels(c, by, tz, options.kpi.businessHours);

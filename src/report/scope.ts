@@ -131,9 +131,14 @@ export interface Scope {
  * Clauses on the same attribute are alternatives (any may match); different attributes must all match.
  */
 export function inScope(conversations: readonly Conversation[], scope: Scope): Conversation[] {
+  return conversations.filter(scopeTest(scope));
+}
+
+/** The test `inScope` applies to each conversation. */
+export function scopeTest(scope: Scope): (c: Conversation) => boolean {
   const byAttribute = new Map<Attribute, WhereClause[]>();
   for (const w of scope.where) byAttribute.set(w.attribute, [...(byAttribute.get(w.attribute) ?? []), w]);
-  return conversations.filter((c) => {
+  return (c) => {
     if (scope.since !== undefined && c.start < scope.since) return false;
     if (scope.until !== undefined && c.start >= scope.until) return false;
     for (const [name, clauses] of byAttribute) {
@@ -143,5 +148,5 @@ export function inScope(conversations: readonly Conversation[], scope: Scope): C
       if (positives.length > 0 && !positives.some((w) => w.value === actual)) return false;
     }
     return true;
-  });
+  };
 }
