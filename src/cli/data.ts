@@ -10,6 +10,8 @@ import type { RawRow } from '../model.js';
 import { ENCODINGS, InputError, readBatches, type Encoding, type InputFormat } from '../read/index.js';
 import { buildReport, type ReportOptions } from '../report/build.js';
 import { ingest, ingestOrders, type Ingested, type IngestedOrders, type Rejection } from '../report/ingest.js';
+import { planFile, rangedBatch } from '../report/ranged.js';
+import type { RangePlan } from '../read/ranges.js';
 import { inScope, parseWhere, unmatchedWhere, type Scope } from '../report/scope.js';
 import type { Conversation } from '../model.js';
 import type { RowCounts } from '../report/types.js';
@@ -128,6 +130,8 @@ async function* adaptedFile(
   settings: Settings,
   io: Io,
   inputs: LoadedInput[],
+  /** How the file may be read on several threads (flat rows only); undefined: in one piece. */
+  ranged?: () => Promise<RangePlan | undefined>,
 ): AsyncGenerator<RawRow[]> {
   const chosen = await chooseAdapter(file, batches, pinned);
   const input: LoadedInput = { file, adapter: chosen.adapter, detected: chosen.detected, tally: emptyTally() };
@@ -136,6 +140,12 @@ async function* adaptedFile(
     warn(io, `reading ${file} as ${chosen.adapter.title} (auto-detected; --input-format ${chosen.adapter.id} to pin it)`);
   }
   if (chosen.adapter.id === 'flat') {
+    const plan = await ranged?.();
+    if (plan !== undefined) {
+      await chosen.batches[Symbol.asyncIterator]().return?.();
+      yield rangedBatch({ plan, onRows: (rows) => ((input.tally.documents += rows), (input.tally.rows += rows)) });
+      return;
+    }
     for await (const batch of chosen.batches) {
       input.tally.documents += batch.length;
       input.tally.rows += batch.length;
@@ -296,7 +306,9 @@ export async function loadData(
         ...(format.reader === undefined ? {} : { format: format.reader }),
         ...(progress === undefined ? {} : { onBytes: progress.onBytes }),
       });
-      const adapted = adaptedFile(f, progress === undefined ? rows : progress.track(rows, f, () => fileSize(f)), format.adapter, settings, io, loadedInputs);
+      // Large flat files are read on several threads, unless every batch of rows is to be seen here.
+      const ranged = observe === undefined ? () => planFile(f, { ...(format.reader === undefined ? {} : { format: format.reader }), ...(textEncoding === undefined ? {} : { encoding: textEncoding }) }) : undefined;
+      const adapted = adaptedFile(f, progress === undefined ? rows : progress.track(rows, f, () => fileSize(f)), format.adapter, settings, io, loadedInputs, ranged);
       return observe === undefined ? adapted : observed(adapted, observe);
     });
     const ingested = await ingest(
