@@ -131,7 +131,7 @@ async function* adaptedFile(
   io: Io,
   inputs: LoadedInput[],
   /** How the file may be read on several threads (flat rows only); undefined: in one piece. */
-  ranged?: () => Promise<RangePlan | undefined>,
+  ranged?: { plan: () => Promise<RangePlan | undefined>; onRows?: (rows: number, bytes: number) => void },
 ): AsyncGenerator<RawRow[]> {
   const chosen = await chooseAdapter(file, batches, pinned);
   const input: LoadedInput = { file, adapter: chosen.adapter, detected: chosen.detected, tally: emptyTally() };
@@ -140,10 +140,15 @@ async function* adaptedFile(
     warn(io, `reading ${file} as ${chosen.adapter.title} (auto-detected; --input-format ${chosen.adapter.id} to pin it)`);
   }
   if (chosen.adapter.id === 'flat') {
-    const plan = await ranged?.();
+    const plan = await ranged?.plan();
     if (plan !== undefined) {
       await chosen.batches[Symbol.asyncIterator]().return?.();
-      yield rangedBatch({ plan, onRows: (rows) => ((input.tally.documents += rows), (input.tally.rows += rows)) });
+      const onRows = (rows: number, bytes: number): void => {
+        input.tally.documents += rows;
+        input.tally.rows += rows;
+        ranged?.onRows?.(rows, bytes);
+      };
+      yield rangedBatch({ plan, onRows });
       return;
     }
     for await (const batch of chosen.batches) {
@@ -307,7 +312,12 @@ export async function loadData(
         ...(progress === undefined ? {} : { onBytes: progress.onBytes }),
       });
       // Large flat files are read on several threads, unless every batch of rows is to be seen here.
-      const ranged = observe === undefined ? () => planFile(f, { ...(format.reader === undefined ? {} : { format: format.reader }), ...(textEncoding === undefined ? {} : { encoding: textEncoding }) }) : undefined;
+      const plan = async (): Promise<RangePlan | undefined> => {
+        const planned = await planFile(f, { ...(format.reader === undefined ? {} : { format: format.reader }), ...(textEncoding === undefined ? {} : { encoding: textEncoding }) });
+        if (planned !== undefined) progress?.restart(f);
+        return planned;
+      };
+      const ranged = observe === undefined ? { plan, ...(progress === undefined ? {} : { onRows: (rows: number, bytes: number) => progress.rowsRead(f, rows, bytes) }) } : undefined;
       const adapted = adaptedFile(f, progress === undefined ? rows : progress.track(rows, f, () => fileSize(f)), format.adapter, settings, io, loadedInputs, ranged);
       return observe === undefined ? adapted : observed(adapted, observe);
     });

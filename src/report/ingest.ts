@@ -1,10 +1,10 @@
-import { ConversationAssembler, type AssembleOptions, type AssembleSettings, type TextNeeds } from '../conversations/assemble.js';
+import { ConversationAssembler, type AssembleOptions, type AssembleSettings, type TextFacts, type TextNeeds } from '../conversations/assemble.js';
 import type { Conversation, Event, RawRow } from '../model.js';
 import type { RowCounts } from './types.js';
 import type { Field } from '../schema/fields.js';
 import { RowNormaliser, type NormaliseOptions } from '../schema/normalise.js';
 import { normaliseOrder, type Order, type OrderOptions } from '../schema/orders.js';
-import { readEvent } from './prepared.js';
+import { readEvent, readFacts } from './prepared.js';
 import { rangedFileOf, readRanged, type RangedConfig, type RangedFile } from './ranged.js';
 
 /** A row that failed the schema, with where it came from and why. */
@@ -170,6 +170,7 @@ export async function ingest(
         allText: options.splitAfterMs !== undefined,
       };
       const batches = readRanged(file.plan, config);
+      const facts: TextFacts = { replyKey: undefined, flags: 0, scored: false, score: undefined }; // reused: read at once
       const name = file.plan.path;
       for (let next = await batches.next(); ; next = await batches.next()) {
         if (next.done === true) {
@@ -187,7 +188,7 @@ export async function ingest(
         }
         for (let i = 0; i < events.n; i++) {
           counts.rowsRead++;
-          const { event: e, facts } = readEvent(events, i);
+          const e = readEvent(events, i);
           if (e.ts > dataEnd) dataEnd = e.ts;
           if (assembler.isDuplicate(e)) {
             counts.duplicates++;
@@ -195,9 +196,9 @@ export async function ingest(
           }
           counts.rowsUsed++;
           e.seq = seq++;
-          assembler.add(e, facts);
+          assembler.add(e, readFacts(events, i, facts));
         }
-        file.onRows?.(rejections.length + events.n);
+        file.onRows?.(rejections.length + events.n, next.value.bytes);
       }
     };
     const counts = await account(

@@ -183,8 +183,8 @@ export class PreparedWriter {
   }
 }
 
-/** Row `i` of a batch as an event (with every property, as the normaliser makes it) and its text facts. */
-export function readEvent(batch: PreparedEvents, i: number): { event: Event; facts: TextFacts | undefined } {
+/** Row `i` of a batch as an event, with every property, as the normaliser makes it. */
+export function readEvent(batch: PreparedEvents, i: number): Event {
   const { strings, refs, numbers, codes } = batch;
   const r = i * REFS;
   const x = i * NUMBERS;
@@ -228,17 +228,18 @@ export function readEvent(batch: PreparedEvents, i: number): { event: Event; fac
     guardrail: unbool(bits, 10),
     judgeCorrect: unbool(bits, 12),
   } as Event;
+  return event;
+}
+
+/** The text facts of row `i`, written into `into` (read before the next row's), or undefined without any. */
+export function readFacts(batch: PreparedEvents, i: number, into: TextFacts): TextFacts | undefined {
   const f = i * FACTS;
   const key = batch.facts[f + 1] as number;
-  if (key === NO_FACTS) return { event, facts: undefined };
-  const state = codes[c + 3] as number;
-  return {
-    event,
-    facts: {
-      flags: batch.facts[f] as number,
-      replyKey: key === NO_KEY ? undefined : key,
-      scored: state !== NOT_SCORED,
-      score: state === SCORED ? (numbers[x + 5] as number) : undefined,
-    },
-  };
+  if (key === NO_FACTS) return undefined;
+  const state = batch.codes[i * CODES + 3] as number;
+  into.flags = batch.facts[f] as number;
+  into.replyKey = key === NO_KEY ? undefined : key;
+  into.scored = state !== NOT_SCORED;
+  into.score = state === SCORED ? (batch.numbers[i * NUMBERS + 5] as number) : undefined;
+  return into;
 }

@@ -5,7 +5,7 @@
  * of a message stays here unless assembly needs it. A batch waits for the main thread once too
  * many are unread there, so memory stays bounded however far ahead this thread is.
  */
-import { createReadStream } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { TextFacts } from '../conversations/assemble.js';
 import type { RawRow } from '../model.js';
@@ -67,32 +67,52 @@ async function run(): Promise<void> {
   }
 }
 
-/** The bytes of the range, counting its line ends (as the reader counts lines). */
-async function* rangeBytes(job: RangeJob, count: { newlines: number }): AsyncGenerator<Buffer> {
+/**
+ * The bytes of the range, counting its line ends (as the reader counts lines). Read synchronously:
+ * this thread has nothing else to do meanwhile, and a read stream's asynchronous reads cost more
+ * here than the copying itself.
+ */
+async function* rangeBytes(job: RangeJob, count: { newlines: number; bytes: number }): AsyncGenerator<Buffer> {
   const { path, format } = job.plan;
-  const stream = createReadStream(path, { start: job.start, end: job.end - 1, highWaterMark: CHUNK_SIZE });
-  let afterCR = false;
+  let fd: number;
   try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      let n = 0;
-      for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) n++;
-      if (format === 'csv') {
-        // CSV reads a lone CR as a line end too (CRLF is one).
-        for (let i = chunk.indexOf(13); i !== -1; i = chunk.indexOf(13, i + 1)) {
-          if (i + 1 < chunk.length ? chunk[i + 1] !== 10 : true) n++;
-        }
-        if (afterCR && chunk[0] === 10) n--; // the LF of a CRLF split across chunks, counted as a lone CR
-        afterCR = chunk[chunk.length - 1] === 13;
-      }
-      count.newlines += n;
-      yield chunk;
-    }
+    fd = openSync(path, 'r');
   } catch (err) {
     throw inputError(path, err);
   }
+  let afterCR = false;
+  try {
+    for (let position = job.start; position < job.end; ) {
+      const chunk = Buffer.allocUnsafeSlow(Math.min(CHUNK_SIZE, job.end - position));
+      let n = 0;
+      try {
+        n = readSync(fd, chunk, 0, chunk.length, position);
+      } catch (err) {
+        throw inputError(path, err);
+      }
+      if (n === 0) break; // the file shrank
+      position += n;
+      const bytes = n === chunk.length ? chunk : chunk.subarray(0, n);
+      let lines = 0;
+      for (let i = bytes.indexOf(10); i !== -1; i = bytes.indexOf(10, i + 1)) lines++;
+      if (format === 'csv') {
+        // CSV reads a lone CR as a line end too (CRLF is one).
+        for (let i = bytes.indexOf(13); i !== -1; i = bytes.indexOf(13, i + 1)) {
+          if (i + 1 < bytes.length ? bytes[i + 1] !== 10 : true) lines++;
+        }
+        if (afterCR && bytes[0] === 10) lines--; // the LF of a CRLF split across chunks, counted as a lone CR
+        afterCR = bytes[bytes.length - 1] === 13;
+      }
+      count.newlines += lines;
+      count.bytes += n;
+      yield bytes;
+    }
+  } finally {
+    closeSync(fd);
+  }
 }
 
-function rowsOf(job: RangeJob, count: { newlines: number }): AsyncIterable<RawRow[]> {
+function rowsOf(job: RangeJob, count: { newlines: number; bytes: number }): AsyncIterable<RawRow[]> {
   const { plan } = job;
   const bytes = rangeBytes(job, count);
   if (plan.format === 'jsonl') return jsonlRows(bytes, plan.path, true, job.start === 0);
@@ -109,12 +129,14 @@ async function loadScorer(): Promise<ScoreText> {
 }
 
 async function readRange(job: RangeJob): Promise<void> {
-  const count = { newlines: 0 };
+  const count = { newlines: 0, bytes: 0 };
+  let sentBytes = 0;
   const writer = new PreparedWriter(BATCH_ROWS);
   let rejections: WorkerRejection[] = [];
   const flush = async (): Promise<void> => {
     const { batch, transfer } = writer.take();
-    const message: ToMain = { type: 'batch', range: job.index, events: batch, rejections };
+    const message: ToMain = { type: 'batch', range: job.index, events: batch, rejections, bytes: count.bytes - sentBytes };
+    sentBytes = count.bytes;
     rejections = [];
     port.postMessage(message, transfer);
     unread++;

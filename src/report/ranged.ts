@@ -26,8 +26,12 @@ import type { PreparedEvents } from './prepared.js';
 
 /** Files smaller than this are read in one piece: a worker's start-up (≈ 0.1 s) would eat the gain. */
 export const SPLIT_FROM = 16 * 1024 * 1024;
-/** About this many bytes per range (at least one range per worker). */
-const RANGE_BYTES = 32 * 1024 * 1024;
+/**
+ * About this many bytes per range (at least one range per worker): small enough that a worker one
+ * range ahead of the main thread stays within its allowance of unread batches (see
+ * ./range-worker.ts), so it does not wait for the main thread to catch up.
+ */
+const RANGE_BYTES = 8 * 1024 * 1024;
 /** Reading threads at most. */
 const MAX_WORKERS = 4;
 
@@ -65,7 +69,7 @@ export interface WorkerRejection {
 export type ToWorker = { type: 'range'; job: RangeJob } | { type: 'ack'; batches: number } | { type: 'finish' };
 
 export type ToMain =
-  | { type: 'batch'; range: number; events: PreparedEvents; rejections: WorkerRejection[] }
+  | { type: 'batch'; range: number; events: PreparedEvents; rejections: WorkerRejection[]; bytes: number }
   | { type: 'end'; range: number; newlines: number }
   | { type: 'summary'; summary: NormaliserSummary }
   | { type: 'error'; message: string; input: boolean };
@@ -74,6 +78,8 @@ export type ToMain =
 export interface RangedBatch {
   rejections: WorkerRejection[];
   events: PreparedEvents;
+  /** Bytes of the file read for this batch. */
+  bytes: number;
 }
 
 const WORKER_URL = new URL('./range-worker.js', import.meta.url);
@@ -95,8 +101,8 @@ const RANGED = Symbol('botkpi.rangedFile');
 
 export interface RangedFile {
   plan: RangePlan;
-  /** Told the number of rows of each batch as it is accounted for (progress, tallies). */
-  onRows?: (rows: number) => void;
+  /** Told the rows of each batch as it is accounted for, and the bytes they were read from (progress, tallies). */
+  onRows?: (rows: number, bytes: number) => void;
 }
 
 /** An empty batch that tells ingest to read `file` in ranges here; it is never given to anything else. */
@@ -172,7 +178,7 @@ export async function* readRanged(plan: RangePlan, config: RangedConfig): AsyncG
     workers.push(worker);
     worker.on('message', (message: ToMain) => {
       if (message.type === 'batch') {
-        (queues[message.range] as RangeQueue).batches.push({ batch: { rejections: message.rejections, events: message.events }, worker: w });
+        (queues[message.range] as RangeQueue).batches.push({ batch: { rejections: message.rejections, events: message.events, bytes: message.bytes }, worker: w });
       } else if (message.type === 'end') {
         const q = queues[message.range] as RangeQueue;
         q.done = true;
