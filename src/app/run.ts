@@ -16,6 +16,8 @@ import type { KpiFailure } from '../kpis/runner.js';
 import type { Conversation, RawRow } from '../model.js';
 import { ENCODINGS, InputError, readBatches, type Encoding, type InputFormat } from '../read/index.js';
 import { buildReport, type ReportOptions } from '../report/build.js';
+import { planFile, rangedBatch } from '../report/ranged.js';
+import type { RangePlan } from '../read/ranges.js';
 import { ingest, ingestOrders, type Ingested, type IngestedOrders, type Rejection } from '../report/ingest.js';
 import { inScope, parseWhere, unmatchedWhere, type Scope } from '../report/scope.js';
 import type { GroupKey, Report, RowCounts } from '../report/types.js';
@@ -71,6 +73,13 @@ export interface ReadProgress {
   onBytes(bytes: number): void;
   /** The rows of one file as they pass. */
   track(rows: AsyncIterable<RawRow[]>, file: string): AsyncIterable<RawRow[]>;
+  /**
+   * A file read again from its start on other threads: the rows counted for it so far (its first
+   * batches, looked at to tell its shape) are dropped, and `rowsRead` counts them from there.
+   */
+  restart?(file: string): void;
+  /** Rows and bytes of a file read on other threads, as they are accounted for. */
+  rowsRead?(file: string, rows: number, bytes: number): void;
   /** Reading is over. */
   computing(): void;
 }
@@ -237,6 +246,8 @@ async function* adaptedFile(
   settings: Settings,
   warn: (message: string) => void,
   inputs: RunInput[],
+  /** How the file may be read on several threads (flat rows only); undefined: in one piece. */
+  ranged?: { plan: () => Promise<RangePlan | undefined>; onRows?: (rows: number, bytes: number) => void },
 ): AsyncGenerator<RawRow[]> {
   const chosen = await chooseAdapter(file, batches, pinned);
   const input: RunInput = { file, adapter: chosen.adapter, detected: chosen.detected, tally: emptyTally() };
@@ -245,6 +256,17 @@ async function* adaptedFile(
     warn(`reading ${file} as ${chosen.adapter.title} (auto-detected; --input-format ${chosen.adapter.id} to pin it)`);
   }
   if (chosen.adapter.id === 'flat') {
+    const plan = await ranged?.plan();
+    if (plan !== undefined) {
+      await chosen.batches[Symbol.asyncIterator]().return?.();
+      const onRows = (rows: number, bytes: number): void => {
+        input.tally.documents += rows;
+        input.tally.rows += rows;
+        ranged?.onRows?.(rows, bytes);
+      };
+      yield rangedBatch({ plan, onRows });
+      return;
+    }
     for await (const batch of chosen.batches) {
       input.tally.documents += batch.length;
       input.tally.rows += batch.length;
@@ -369,7 +391,15 @@ export async function readRun(plan: RunPlan, hooks: RunHooks = {}): Promise<Run>
         ...(format.reader === undefined ? {} : { format: format.reader }),
         ...(progress === undefined ? {} : { onBytes: (bytes: number) => progress.onBytes(bytes) }),
       });
-      const adapted = adaptedFile(f, progress === undefined ? rows : progress.track(rows, f), format.adapter, settings, warn, inputs);
+      // Large flat files are read on several threads, unless every batch of rows is to be seen here.
+      const planRanges = async (): Promise<RangePlan | undefined> => {
+        const planned = await planFile(f, { ...(format.reader === undefined ? {} : { format: format.reader }), ...(plan.encoding === undefined ? {} : { encoding: plan.encoding }) });
+        if (planned !== undefined) progress?.restart?.(f);
+        return planned;
+      };
+      const onRows = progress?.rowsRead === undefined ? undefined : (n: number, bytes: number): void => progress.rowsRead?.(f, n, bytes);
+      const ranged = hooks.observe === undefined ? { plan: planRanges, ...(onRows === undefined ? {} : { onRows }) } : undefined;
+      const adapted = adaptedFile(f, progress === undefined ? rows : progress.track(rows, f), format.adapter, settings, warn, inputs, ranged);
       return hooks.observe === undefined ? adapted : observed(adapted, hooks.observe);
     });
     const ingested = await ingest(

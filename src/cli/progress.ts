@@ -15,6 +15,9 @@ const QUIET_MS = 1000;
 export class Progress implements ReadProgress {
   private rows = 0;
   private bytes = 0;
+  private rangedBytes = 0;
+  private readonly fileRows = new Map<string, number>();
+  private readonly totals = new Map<string, number | undefined>();
   private lastDraw = 0;
   private drawn = false;
   private readonly started = Date.now();
@@ -31,12 +34,32 @@ export class Progress implements ReadProgress {
   /** Counts the rows of a source as they pass, redrawing now and then. */
   async *track(source: AsyncIterable<RawRow[]>, file: string): AsyncGenerator<RawRow[]> {
     const total = fileSize(file);
+    this.totals.set(file, total);
     this.files++;
     for await (const batch of source) {
       this.rows += batch.length;
+      this.fileRows.set(file, (this.fileRows.get(file) ?? 0) + batch.length);
       this.draw(file, total);
       yield batch;
     }
+  }
+
+  /**
+   * A file read again from its start on other threads: the rows counted for it so far (its first
+   * batches, looked at to tell its shape) are dropped, and `rowsRead` counts them from there.
+   */
+  restart(file: string): void {
+    this.rows -= this.fileRows.get(file) ?? 0;
+    this.fileRows.set(file, 0);
+    this.rangedBytes = 0;
+  }
+
+  /** Rows and bytes of a file read on other threads, as they are accounted for. */
+  rowsRead(file: string, rows: number, bytes: number): void {
+    this.rows += rows;
+    this.rangedBytes += bytes;
+    this.bytes = this.rangedBytes;
+    this.draw(file, this.totals.get(file));
   }
 
   onBytes = (bytes: number): void => {

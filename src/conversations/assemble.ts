@@ -22,6 +22,21 @@ export interface AssembleOptions {
   keepQuestions?: boolean;
 }
 
+/**
+ * What a message's text gives, worked out where the row was read (on another thread), so that its
+ * text need not be held or sent: the reply key of a bot message, the flags of a customer message
+ * with a language of its own, and the sentiment score of such a message when it was to be scored.
+ * A message given these keeps its text only where assembly still needs it (no language of its
+ * own, a text kept for the gap report, or unscored text to be counted).
+ */
+export interface TextFacts {
+  replyKey: number | undefined;
+  flags: number;
+  /** True when `score` is the scorer's answer for this message (undefined: it could not score it). */
+  scored: boolean;
+  score: number | undefined;
+}
+
 /** How rows become conversations. */
 export interface AssembleSettings {
   /** Split a conversation_id into episodes at message gaps longer than this (ms); undefined = never. */
@@ -128,7 +143,7 @@ class ConversationState {
     }
   }
 
-  add(e: Event, analysis: AssembleOptions, counts: SentimentCounts): void {
+  add(e: Event, analysis: AssembleOptions, counts: SentimentCounts, facts?: TextFacts): void {
     if (this.events !== undefined) {
       // Split later into episodes, each assembled from its own rows; only the id is needed now.
       if (e.messageId !== undefined) this.remember(e.messageId, false);
@@ -190,7 +205,7 @@ class ConversationState {
         role,
         fallback: bot ? e.fallback : undefined,
         flags: bot ? reviewFlags(e.answerCorrect, e.hallucination, e.guardrail, e.judgeCorrect) : 0,
-        replyKey: bot && e.text !== undefined ? replyKey(e.text) : undefined,
+        replyKey: !bot ? undefined : facts !== undefined ? facts.replyKey : e.text !== undefined ? replyKey(e.text) : undefined,
       });
       return;
     }
@@ -206,11 +221,17 @@ class ConversationState {
       sentiment: e.sentiment,
       text: undefined,
       // Flags from text need a language: now when the row has one, else once the conversation's is known.
-      flags: e.text !== undefined && e.language !== undefined ? customerTextFlags(e.text, e.language) : 0,
+      flags: facts !== undefined ? facts.flags : e.text !== undefined && e.language !== undefined ? customerTextFlags(e.text, e.language) : 0,
       gapText: analysis.keepQuestions === true ? e.text : undefined,
     };
     if (e.sentiment !== undefined) counts.given++;
-    if (e.text !== undefined) {
+    if (facts?.scored === true) {
+      if (facts.score === undefined) counts.unscored++;
+      else {
+        m.sentiment = facts.score;
+        counts.computed++;
+      }
+    } else if (e.text !== undefined) {
       // With its own language a message is scored now; otherwise its text waits for the
       // conversation's language (given on a later row, or detected from this very text).
       if (e.language !== undefined && e.sentiment === undefined && canScore(analysis)) {
@@ -285,8 +306,9 @@ export class ConversationAssembler {
     return event.messageId !== undefined && this.state(event.conversationId).has(event.messageId);
   }
 
-  add(event: Event): void {
-    this.state(event.conversationId).add(event, this.analysis, this.counts);
+  /** Adds a row that is not a duplicate; `facts`, when its text was looked at where it was read. */
+  add(event: Event, facts?: TextFacts): void {
+    this.state(event.conversationId).add(event, this.analysis, this.counts, facts);
   }
 
   /** What the messages still holding text need before finish(). */

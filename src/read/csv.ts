@@ -9,6 +9,13 @@ export interface CsvOptions {
   validateUtf8?: boolean;
   /** Told the header's column names (trimmed, as written). */
   onHeader?: (columns: string[]) => void;
+  /** Told the header record as read (cells untrimmed), for reading a later part of the file with it. */
+  onHeaderRecord?: (record: readonly string[]) => void;
+  /**
+   * The header record of a stream that starts after it (a byte range of a larger file): every
+   * record is then a data row.
+   */
+  header?: readonly string[];
 }
 
 /** The parts of csv-parse's internal state we adjust. */
@@ -54,6 +61,10 @@ export async function* csvRows(chunks: Chunks, file: string, options: CsvOptions
   let lastRecordLine = 0;
   let width = 0;
   let makeFields: ((record: string[]) => Record<string, unknown>) | undefined; // set by the header
+  if (options.header !== undefined) {
+    width = options.header.length;
+    makeFields = fieldsFactory(headerColumns([...options.header]));
+  }
   let stopped = false; // a malformed record before the header: no later row can be read
   let lastSkipLine = 0;
   const parser: RecordParser = new RecordParser(
@@ -98,6 +109,7 @@ export async function* csvRows(chunks: Chunks, file: string, options: CsvOptions
       }
       if (makeFields === undefined) {
         width = record.length;
+        options.onHeaderRecord?.(record);
         const columns = headerColumns(record);
         options.onHeader?.(columns.map(([, name]) => name));
         makeFields = fieldsFactory(columns);

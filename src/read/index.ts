@@ -11,6 +11,7 @@ import { jsonlRows } from './jsonl.js';
 import { parquetRows } from './parquet.js';
 import {
   binaryKind,
+  firstLine,
   gunzip,
   InputError,
   isGzip,
@@ -87,15 +88,6 @@ export async function* readRows(path: string, options: ReadOptions = {}): AsyncG
 /** Convenience for tests and the library: rows from an in-memory string. */
 export async function* readRowsFromString(text: string, format: InputFormat, file = '<string>'): AsyncGenerator<RawRow> {
   for await (const batch of rows(Readable.from([Buffer.from(text)]), file, format, false, {})) yield* batch;
-}
-
-/** The first line of a text, once it is complete (or the head is large or the source ended). */
-function firstLine(head: Buffer): string | undefined {
-  const text = head.toString('utf8').replace(/^\uFEFF/, '');
-  const start = text.search(/\S/);
-  if (start === -1) return undefined;
-  const end = text.indexOf('\n', start);
-  return end === -1 ? undefined : text.slice(start, end);
 }
 
 const SNIFF_LIMIT = 64 * 1024;

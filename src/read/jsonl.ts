@@ -30,12 +30,12 @@ const BOM = '\u00ef\u00bb\u00bf';
  * parses the same, and a string that came out with such characters is re-decoded from its bytes
  * (see `utf8Line`, `restoreUtf8`).
  */
-export async function* jsonlRows(chunks: Chunks, file: string, validateUtf8 = true): AsyncGenerator<RawRow[]> {
+export async function* jsonlRows(chunks: Chunks, file: string, validateUtf8 = true, atFileStart = true): AsyncGenerator<RawRow[]> {
   let tail: Buffer[] = []; // bytes of the unfinished last line
   let tailBytes = 0;
   let skipping: Buffer | undefined; // the start of an overlong line whose rest is being skipped
   let line = 0;
-  let first = true;
+  let first = atFileStart; // a byte order mark is skipped only at the start of the file
   const keep = (bytes: Buffer): void => {
     tail.push(bytes);
     tailBytes += bytes.length;

@@ -74,6 +74,15 @@ export function isGzip(head: Buffer): boolean {
   return head[0] === 0x1f && head[1] === 0x8b;
 }
 
+/** The first line of a text, once it is complete (or the head is large or the source ended). */
+export function firstLine(head: Buffer): string | undefined {
+  const text = head.toString('utf8').replace(/^\uFEFF/, '');
+  const start = text.search(/\S/);
+  if (start === -1) return undefined;
+  const end = text.indexOf('\n', start);
+  return end === -1 ? undefined : text.slice(start, end);
+}
+
 /** Lines looked at when sniffing the format: one junk line must not decide it. */
 const SNIFF_LINES = 5;
 

@@ -1,9 +1,11 @@
-import { ConversationAssembler, type AssembleOptions, type AssembleSettings, type TextNeeds } from '../conversations/assemble.js';
+import { ConversationAssembler, type AssembleOptions, type AssembleSettings, type TextFacts, type TextNeeds } from '../conversations/assemble.js';
 import type { Conversation, Event, RawRow } from '../model.js';
 import type { RowCounts } from './types.js';
 import type { Field } from '../schema/fields.js';
 import { RowNormaliser, type NormaliseOptions } from '../schema/normalise.js';
 import { normaliseOrder, type Order, type OrderOptions } from '../schema/orders.js';
+import { readEvent, readFacts } from './prepared.js';
+import { rangedFileOf, readRanged, type RangedConfig, type RangedFile } from './ranged.js';
 
 /** A row that failed the schema, with where it came from and why. */
 export interface Rejection {
@@ -37,6 +39,8 @@ async function account<T>(
   isDuplicate: (item: T) => boolean,
   use: (item: T) => void | Promise<void>,
   hooks: IngestHooks,
+  /** Accounts for a file read in ranges on other threads (see ./ranged.ts). */
+  ranged?: (file: RangedFile, counts: RowCounts, reject: (rejection: Rejection) => void | Promise<void>) => Promise<void>,
 ): Promise<RowCounts> {
   const counts: RowCounts = { rowsRead: 0, rowsUsed: 0, rowsRejected: 0, duplicates: 0, rejectedByReason: {} };
   const reject = (rejection: Rejection): void | Promise<void> => {
@@ -69,6 +73,12 @@ async function account<T>(
   };
   for (const source of sources) {
     for await (const item of source) {
+      const file = rangedFileOf(item);
+      if (file !== undefined) {
+        if (ranged === undefined) throw new Error('a file read in ranges reached a reader of rows');
+        await ranged(file, counts, reject);
+        continue;
+      }
       for (const raw of Array.isArray(item) ? (item as readonly RawRow[]) : [item as RawRow]) {
         const pending = handle(raw);
         if (pending !== undefined) await pending;
@@ -105,7 +115,13 @@ export interface TextAnalysis extends AssembleOptions {
 }
 
 /** Loads the text analysis a run needs (sentiment lexicons and language detection are heavy imports). */
-export type TextAnalysisLoader = (needs: TextNeeds) => Promise<TextAnalysis>;
+export type TextAnalysisLoader = ((needs: TextNeeds) => Promise<TextAnalysis>) & {
+  /**
+   * True when the analysis it loads scores text: rows read on other threads are then scored
+   * there (with the same scorer), and only their scores travel.
+   */
+  scoresText?: boolean;
+};
 
 export interface IngestOptions extends NormaliseOptions, AssembleSettings {
   /** Text analysis, loaded only when the data has text that needs it; none when absent. */
@@ -140,6 +156,51 @@ export async function ingest(
   try {
     let scorerRequested = options.textAnalysis === undefined;
     let seq = 0;
+    /** The rows of a file read on other threads, in input order, through the same accounting and assembly. */
+    const ranged = async (file: RangedFile, counts: RowCounts, reject: (rejection: Rejection) => void | Promise<void>): Promise<void> => {
+      const config: RangedConfig = {
+        normalise: {
+          tz: options.tz,
+          csatScale: options.csatScale,
+          ...(options.map === undefined ? {} : { map: options.map }),
+          ...(options.mapValues === undefined ? {} : { mapValues: options.mapValues }),
+        },
+        scoreText: options.textAnalysis?.scoresText === true,
+        keepQuestions: options.keepQuestions === true,
+        allText: options.splitAfterMs !== undefined,
+      };
+      const batches = readRanged(file.plan, config);
+      const facts: TextFacts = { replyKey: undefined, flags: 0, scored: false, score: undefined }; // reused: read at once
+      const name = file.plan.path;
+      for (let next = await batches.next(); ; next = await batches.next()) {
+        if (next.done === true) {
+          for (const summary of next.value) normaliser.absorb(summary);
+          break;
+        }
+        const { rejections, events } = next.value;
+        for (const r of rejections) {
+          counts.rowsRead++;
+          const rejection: Rejection = { file: name, line: r.line, reason: r.reason, row: r.row };
+          if (r.path !== undefined) rejection.path = r.path;
+          if (r.value !== undefined) rejection.value = r.value;
+          const pending = reject(rejection);
+          if (pending !== undefined) await pending;
+        }
+        for (let i = 0; i < events.n; i++) {
+          counts.rowsRead++;
+          const e = readEvent(events, i);
+          if (e.ts > dataEnd) dataEnd = e.ts;
+          if (assembler.isDuplicate(e)) {
+            counts.duplicates++;
+            continue;
+          }
+          counts.rowsUsed++;
+          e.seq = seq++;
+          assembler.add(e, readFacts(events, i, facts));
+        }
+        file.onRows?.(rejections.length + events.n, next.value.bytes);
+      }
+    };
     const counts = await account(
       sources,
       (fields) => {
@@ -160,6 +221,7 @@ export async function ingest(
         assembler.add(e);
       },
       hooks,
+      ranged,
     );
     await load(assembler.textNeeds());
     const { conversations, withoutMessages, episodesSplit } = assembler.finish();

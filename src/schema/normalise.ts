@@ -24,6 +24,13 @@ export type NormaliseResult =
   /** `value` is the offending raw value, when one field is to blame. */
   | { ok: false; reason: string; value?: unknown };
 
+/** What a normaliser has seen: fields with a value on a valid row, a resolved event, mapped columns. */
+export interface NormaliserSummary {
+  seen: Uint8Array;
+  resolvedEventSeen: boolean;
+  mappedSeen: string[];
+}
+
 type Priority = 0 | 1 | 2;
 interface KeyMatch {
   /** Index of the field in FIELDS. */
@@ -141,6 +148,20 @@ export class RowNormaliser {
     const fields = new Set(FIELDS.filter((_, i) => this.seen[i] === 1));
     if (this.resolvedEventSeen) fields.add('resolved');
     return fields;
+  }
+
+  /** What this normaliser has seen, to be merged into another's (rows normalised on another thread). */
+  summary(): NormaliserSummary {
+    return { seen: Uint8Array.from(this.seen), resolvedEventSeen: this.resolvedEventSeen, mappedSeen: [...this.mappedSeen] };
+  }
+
+  /** Adds what another normaliser has seen (presentFields, mappedSeen). */
+  absorb(summary: NormaliserSummary): void {
+    summary.seen.forEach((v, i) => {
+      if (v === 1) this.seen[i] = 1;
+    });
+    if (summary.resolvedEventSeen) this.resolvedEventSeen = true;
+    for (const key of summary.mappedSeen) this.mappedSeen.add(key);
   }
 
   private match(key: string): KeyMatch | null {

@@ -64,12 +64,16 @@ function digit(s: string, i: number): number {
 }
 
 /**
- * The most common form, `YYYY-MM-DDTHH:MM:SSZ`, read without a regular expression; NaN for
- * anything else (including invalid dates), which then takes the general path.
+ * The forms exports write most, read without a regular expression: `YYYY-MM-DD`, `T` or a space,
+ * `HH:MM:SS`, an optional fraction `.f…`, then `Z`/`z` or `±HH:MM`. Undefined for anything else
+ * (including invalid dates and out-of-range offsets), which then takes the general path; where it
+ * answers, the answer is the general path's, computed with the same arithmetic (property-tested).
  */
-function utcSeconds(s: string): number {
-  if (s.charCodeAt(19) !== 90 || s.charCodeAt(10) !== 84) return NaN; // 'Z', 'T'
-  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return NaN; // '-', ':'
+function isoFast(s: string): number | undefined {
+  const n = s.length;
+  if (n < 20) return undefined;
+  const t = s.charCodeAt(10);
+  if ((t !== 84 && t !== 32) || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return undefined; // 'T' or ' ', '-', ':'
   const y = digit(s, 0) * 1000 + digit(s, 1) * 100 + digit(s, 2) * 10 + digit(s, 3);
   const mo = digit(s, 5) * 10 + digit(s, 6);
   const d = digit(s, 8) * 10 + digit(s, 9);
@@ -77,8 +81,52 @@ function utcSeconds(s: string): number {
   const mi = digit(s, 14) * 10 + digit(s, 15);
   const sec = digit(s, 17) * 10 + digit(s, 18);
   // A non-digit anywhere gives NaN, which is not a valid date.
-  if (!isDateTime(y, mo, d, h, mi, sec)) return NaN;
-  return Date.UTC(y, mo - 1, d, h, mi, sec, 0);
+  if (!isDateTime(y, mo, d, h, mi, sec)) return undefined;
+  let i = 19;
+  let frac = 0;
+  if (s.charCodeAt(i) === 46) {
+    // '.': the fraction's digits; up to three are whole milliseconds (n · 10^(3−k), exactly what
+    // Number('0.' + digits) · 1000 gives for k ≤ 3), longer ones take the general path's expression.
+    const from = ++i;
+    let value = 0;
+    while (i < n) {
+      const c = s.charCodeAt(i) - 48;
+      if (c < 0 || c > 9) break;
+      value = value * 10 + c;
+      i++;
+    }
+    const k = i - from;
+    if (k === 0) return undefined;
+    frac = k === 3 ? value : k === 2 ? value * 10 : k === 1 ? value * 100 : Number(`0.${s.slice(from, i)}`) * 1000;
+  }
+  const zone = s.charCodeAt(i);
+  const base = Date.UTC(y, mo - 1, d, h, mi, sec, 0) + frac;
+  if (zone === 90 || zone === 122) return i + 1 === n ? base : undefined; // 'Z', 'z'
+  if ((zone !== 43 && zone !== 45) || i + 6 !== n || s.charCodeAt(i + 3) !== 58) return undefined; // '+' or '-', 'HH:MM'
+  const oh = digit(s, i + 1) * 10 + digit(s, i + 2);
+  const om = digit(s, i + 4) * 10 + digit(s, i + 5);
+  if (!(oh <= 23 && om <= 59)) return undefined;
+  const sign = zone === 45 ? -1 : 1;
+  return base - sign * (oh * 60 + om) * 60_000;
+}
+
+/**
+ * A plain decimal epoch number (`1736196668919`, `1736196668.5`): `Number` of it, as the general
+ * path takes it; undefined for anything else.
+ */
+function epochFast(s: string): number | undefined {
+  const n = s.length;
+  let i = s.charCodeAt(0) === 43 || s.charCodeAt(0) === 45 ? 1 : 0; // '+', '-'
+  const from = i;
+  while (i < n && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i++;
+  if (i === from) return undefined;
+  if (i < n) {
+    if (s.charCodeAt(i) !== 46) return undefined; // '.'
+    const dot = ++i;
+    while (i < n && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i++;
+    if (i === dot || i < n) return undefined;
+  }
+  return epochToMs(Number(s));
 }
 
 /**
@@ -88,10 +136,16 @@ function utcSeconds(s: string): number {
 export function parseTimestamp(value: unknown, tz: string): number {
   if (typeof value === 'number') return inRange(epochToMs(value)); // NaN and ±Infinity fail the range
   if (typeof value !== 'string') return NaN;
-  if (value.length === 20) {
-    const ms = utcSeconds(value);
-    if (!Number.isNaN(ms)) return inRange(ms);
-  }
+  const c = value.charCodeAt(0);
+  const fast = c >= 48 && c <= 57 && value.length >= 20 && value.charCodeAt(4) === 45 ? isoFast(value) : epochFast(value);
+  if (fast !== undefined) return inRange(fast);
+  return inRange(parseText(value.trim(), tz));
+}
+
+/** The general path alone (no shortcut): what the shortcuts must agree with. For tests. */
+export function parseTimestampGeneral(value: unknown, tz: string): number {
+  if (typeof value === 'number') return inRange(epochToMs(value));
+  if (typeof value !== 'string') return NaN;
   return inRange(parseText(value.trim(), tz));
 }
 

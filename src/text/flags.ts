@@ -52,8 +52,28 @@ export function questionKey(text: string, language: string | undefined): string 
  * numbers kept, so "order 12" and "order 13" differ); undefined when nothing is left.
  */
 export function replyKey(text: string): number | undefined {
+  if (replyKeys.size >= MEMO_SIZE) replyKeys.clear();
+  let key = replyKeys.get(text);
+  if (key === undefined) replyKeys.set(text, (key = replyKeyOf(text)));
+  return key === NO_KEY ? undefined : key;
+}
+
+/**
+ * Distinct texts whose reply key and customer flags are remembered (each function is pure, so
+ * remembering changes no result): bot replies and short customer messages repeat a lot, and
+ * normalising a text costs several microseconds. A full memo starts over.
+ */
+const MEMO_SIZE = 100_000;
+/** A reply key's stand-in for "nothing left" in the memo (keys are 30-bit, never negative). */
+const NO_KEY = -1;
+/** Languages with a memo of their own, at most (a column of junk values must not grow it without end). */
+const MEMO_LANGUAGES = 64;
+const replyKeys = new Map<string, number>();
+const customerFlags = new Map<string | undefined, Map<string, number>>();
+
+function replyKeyOf(text: string): number {
   const s = normaliseText(text, undefined, false);
-  if (s === '') return undefined;
+  if (s === '') return NO_KEY;
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
@@ -140,6 +160,18 @@ export function isShouting(text: string): boolean {
 
 /** FLAG bits of a customer message's text: asks for a human, shouting. */
 export function customerTextFlags(text: string, language: string | undefined): number {
+  let memo = customerFlags.get(language);
+  if (memo === undefined) {
+    if (customerFlags.size >= MEMO_LANGUAGES) customerFlags.clear();
+    customerFlags.set(language, (memo = new Map()));
+  }
+  else if (memo.size >= MEMO_SIZE) memo.clear();
+  let flags = memo.get(text);
+  if (flags === undefined) memo.set(text, (flags = textFlagsOf(text, language)));
+  return flags;
+}
+
+function textFlagsOf(text: string, language: string | undefined): number {
   return (asksForHuman(text, language) ? FLAG.asksForHuman : 0) | (isShouting(text) ? FLAG.shouting : 0);
 }
 

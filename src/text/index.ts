@@ -1,4 +1,4 @@
-import type { TextAnalysis } from '../report/ingest.js';
+import type { TextAnalysis, TextAnalysisLoader } from '../report/ingest.js';
 import type { TextNeeds } from '../conversations/assemble.js';
 
 /**
@@ -7,8 +7,8 @@ import type { TextNeeds } from '../conversations/assemble.js';
  * language detector (a large model, about a second to load) only when a conversation with
  * customer text has no language and detection is allowed.
  */
-export function textAnalysisLoader(detectAllowed: boolean, scoreAllowed = true) {
-  return async (needs: TextNeeds): Promise<TextAnalysis> => {
+export function textAnalysisLoader(detectAllowed: boolean, scoreAllowed = true): TextAnalysisLoader {
+  const load = async (needs: TextNeeds): Promise<TextAnalysis> => {
     const out: TextAnalysis = {};
     if (needs.score && scoreAllowed) {
       const scorer = (await import('./pool.js')).createSentimentScorer();
@@ -19,4 +19,5 @@ export function textAnalysisLoader(detectAllowed: boolean, scoreAllowed = true) 
     if (needs.detect && detectAllowed) out.detectLanguage = (await import('./language.js')).detectLanguage;
     return out;
   };
+  return Object.assign(load, { scoresText: scoreAllowed });
 }

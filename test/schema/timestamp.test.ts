@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseBound, parseTimestamp } from '../../src/schema/timestamp.js';
+import { parseBound, parseTimestamp, parseTimestampGeneral } from '../../src/schema/timestamp.js';
 
 const utc = (s: string): number => Date.parse(s);
 
@@ -77,5 +77,68 @@ describe('parseTimestamp, YYYY-MM-DDTHH:MM:SSZ', () => {
     expect(parseTimestamp('2025-01-06 10:00:00Z', 'UTC')).toBe(Date.parse('2025-01-06T10:00:00Z'));
     expect(parseTimestamp('2025-01-06T10:00+0100', 'UTC')).toBe(Date.parse('2025-01-06T09:00:00Z'));
     expect(parseTimestamp('2024-02-29T23:59:59Z', 'UTC')).toBe(Date.parse('2024-02-29T23:59:59Z'));
+  });
+});
+
+describe('parseTimestamp shortcuts', () => {
+  const pad = (n: number, width: number): string => String(n).padStart(width, '0');
+  /** Mostly valid parts, sometimes out of range or malformed, in the forms exports write and near them. */
+  const isoLike = fc
+    .record({
+      year: fc.oneof(fc.integer({ min: 1969, max: 2200 }), fc.integer({ min: 0, max: 9999 })),
+      month: fc.integer({ min: 0, max: 13 }),
+      day: fc.integer({ min: 0, max: 32 }),
+      hour: fc.integer({ min: 0, max: 25 }),
+      minute: fc.integer({ min: 0, max: 61 }),
+      second: fc.integer({ min: 0, max: 61 }),
+      sep: fc.constantFrom('T', ' ', 't', 'x'),
+      fraction: fc.oneof(fc.constant(''), fc.constant('.'), fc.stringMatching(/^\.[0-9]{1,12}$/)),
+      zone: fc.oneof(
+        fc.constantFrom('Z', 'z', '', ' UTC', 'GMT', 'Zx', '+', '+08', '+0800'),
+        fc.tuple(fc.constantFrom('+', '-', '±'), fc.integer({ min: 0, max: 25 }), fc.constantFrom(':', '', ';'), fc.integer({ min: 0, max: 61 })).map(
+          ([sign, h, colon, m]) => `${sign}${pad(h, 2)}${colon}${pad(m, 2)}`,
+        ),
+      ),
+      junk: fc.oneof(fc.constant(''), fc.constant(''), fc.constantFrom(' ', 'x', '0', '\uFEFF')),
+      junkAt: fc.nat(40),
+    })
+    .map(({ year, month, day, hour, minute, second, sep, fraction, zone, junk, junkAt }) => {
+      const text = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}${sep}${pad(hour, 2)}:${pad(minute, 2)}:${pad(second, 2)}${fraction}${zone}`;
+      const at = Math.min(junkAt, text.length);
+      return text.slice(0, at) + junk + text.slice(at);
+    });
+  const epochLike = fc.oneof(
+    fc.integer({ min: 0, max: 4e12 }).map(String),
+    fc.double({ min: 0, max: 4e12, noNaN: true }).map(String),
+    fc.tuple(fc.integer({ min: 0, max: 4e10 }), fc.stringMatching(/^[0-9]{0,6}$/)).map(([s, f]) => `${s}.${f}`),
+    fc.tuple(fc.constantFrom('+', '-', ' ', ''), fc.integer({ min: 0, max: 4e12 }), fc.constantFrom('', ' ', '.', 'e3', 'x')).map(([a, n, b]) => `${a}${n}${b}`),
+  );
+
+  it('agree with the general path on generated timestamps (ISO-like and epoch-like strings)', () => {
+    fc.assert(
+      fc.property(fc.oneof(isoLike, epochLike, fc.string({ maxLength: 30 })), fc.constantFrom('UTC', 'Europe/Berlin', 'America/New_York'), (text, tz) => {
+        expect(Object.is(parseTimestamp(text, tz), parseTimestampGeneral(text, tz))).toBe(true);
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('agree with the general path on every millisecond fraction, with Z and offsets', () => {
+    for (let ms = 0; ms < 1000; ms++) {
+      for (const digits of [String(ms).padStart(3, '0'), String(ms).padStart(3, '0').slice(0, 2), String(ms).padStart(3, '0').slice(0, 1), `${String(ms).padStart(3, '0')}123`]) {
+        for (const zone of ['Z', '+08:00', '-05:00', '+00:00', '-00:00']) {
+          const text = `2025-01-06T10:00:00.${digits}${zone}`;
+          expect(Object.is(parseTimestamp(text, 'UTC'), parseTimestampGeneral(text, 'UTC'))).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('read the forms the benchmark writes', () => {
+    expect(parseTimestamp('2025-01-06T10:00:00.919Z', 'UTC')).toBe(Date.parse('2025-01-06T10:00:00.919Z'));
+    expect(parseTimestamp('2025-01-06T18:00:00.919+08:00', 'UTC')).toBe(Date.parse('2025-01-06T10:00:00.919Z'));
+    expect(parseTimestamp('2025-01-06T05:00:00.919-05:00', 'UTC')).toBe(Date.parse('2025-01-06T10:00:00.919Z'));
+    expect(parseTimestamp('1736157600919', 'UTC')).toBe(Date.parse('2025-01-06T10:00:00.919Z'));
+    expect(parseTimestamp('1736157600.5', 'UTC')).toBe(Date.parse('2025-01-06T10:00:00.500Z'));
   });
 });
