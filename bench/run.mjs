@@ -608,6 +608,41 @@ if (textCosts.length > 0) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Targets: each measured against what was asked of it; a target whose sets were not run says so.
+
+const TARGET_SIZE = 200_000;
+const LARGE_SIZE = 1_000_000;
+/** One target: its statement, the measured value as text, and whether it is met (null: not measured). */
+function target(statement, measured, met) {
+  return { statement, measured: measured ?? 'not measured', met: measured === null ? null : met };
+}
+const targets = [];
+{
+  const b = find('botkpi', TARGET_SIZE, 'jsonl');
+  const d = find('duckdb', TARGET_SIZE, 'jsonl');
+  const r = b && d ? b.wallMedianS / d.wallMedianS : null;
+  targets.push(target('200k JSONL: botkpi wall ≤ DuckDB wall (ratio ≤ 1.0)', r === null ? null : `${fmt(r)}× (${fmt(b.wallMedianS)} s vs ${fmt(d.wallMedianS)} s)`, r !== null && r <= 1));
+  const c = find('botkpi', TARGET_SIZE, 'csv');
+  const cr = c && b ? c.wallMedianS / b.wallMedianS : null;
+  targets.push(target('200k: botkpi CSV within 1.3× of JSONL', cr === null ? null : `${fmt(cr)}×`, cr !== null && cr <= 1.3));
+  const rss = [b, c].filter(Boolean).map((x) => x.peakRssMb).filter((x) => x !== null);
+  targets.push(target('200k: peak RSS ≤ 400 MB', rss.length === 0 ? null : `${fmt(Math.max(...rss), 0)} MB`, rss.length > 0 && Math.max(...rss) <= 400));
+  const large = [find('botkpi', LARGE_SIZE, 'jsonl'), find('botkpi', LARGE_SIZE, 'csv')].filter(Boolean);
+  const lrss = large.map((x) => x.peakRssMb).filter((x) => x !== null);
+  targets.push(target('1M: peak RSS ≤ 1 GB (1000 MB)', lrss.length === 0 ? null : `${fmt(Math.max(...lrss), 0)} MB`, lrss.length > 0 && Math.max(...lrss) <= 1000));
+  for (const format of FORMATS) {
+    const small = find('botkpi', TARGET_SIZE, format);
+    const big = find('botkpi', LARGE_SIZE, format);
+    const g = small && big ? big.nsPerRow / small.nsPerRow : null;
+    targets.push(target(`${format}: time per row flat within 10 % from 200k to 1M`, g === null ? null : `×${fmt(g)} (${fmt(small.nsPerRow / 1000)} → ${fmt(big.nsPerRow / 1000)} µs)`, g !== null && g <= 1.1 && g >= 0.9));
+  }
+  const br = ratios.breakdown?.ratio ?? null;
+  targets.push(target('--by week --by channel at most 10 % slower', br === null ? null : `${fmt(br)}×`, br !== null && br <= 1.1));
+}
+console.log('\n== Targets');
+console.log(table(['target', 'measured', ''], targets.map((t) => [t.statement, t.measured, t.met === null ? '—' : t.met ? 'met' : 'MISSED'])));
+
+// ---------------------------------------------------------------------------------------------
 // Mismatches, failures, saved results, change vs previous
 
 if (allMismatches.length > 0) {
@@ -634,6 +669,7 @@ const output = {
   wallMethod: 'parent process hrtime from spawn to exit (includes node start-up and imports)',
   results,
   ratios,
+  targets,
   mismatches: allMismatches,
   failures: failures.map(({ stderr, ...f }) => ({ ...f, stderr: stderr?.slice(-500) })),
 };
