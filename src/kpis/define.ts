@@ -3,7 +3,6 @@
  * named counters, samples for exact percentiles, and sums that do not depend on the order in which
  * conversations are folded.
  */
-import type { z } from 'zod';
 import type { Conversation } from '../model.js';
 import type { ConversationFacts } from './facts.js';
 import { rate, rateSchema, type Rate } from './result.js';
@@ -164,8 +163,6 @@ export class OrderedSum {
   }
 }
 
-/** The result schema a KPI declares, typed. */
-export type ResultOf<S extends z.ZodType> = z.infer<S>;
 
 /**
  * A rate whose numerator and denominator count things inside conversations (messages, reviewed
