@@ -114,7 +114,7 @@ export interface Message {
 }
 
 /**
- * Answer-quality facts of a conversation (contract section 8), counted once at assembly over its
+ * Answer-quality facts of a conversation (docs/definitions.md §8), counted once at assembly over its
  * bot messages, and the conversation-quality flags.
  */
 export interface QualityFacts {

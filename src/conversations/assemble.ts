@@ -266,7 +266,7 @@ export interface TextNeeds {
 
 /**
  * Collects events by conversation_id (across all inputs, in any order) and builds conversations
- * (contract section 2) once every row has been seen.
+ * (docs/definitions.md §2) once every row has been seen.
  */
 export class ConversationAssembler {
   private readonly byId = new Map<string, ConversationState>();

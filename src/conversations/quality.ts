@@ -2,7 +2,7 @@ import { FLAG, type Message, type QualityFacts } from '../model.js';
 
 /**
  * Answer-quality facts and conversation-quality flags of one conversation's messages (in time
- * order), counted once at assembly (contract section 8): review counts over its bot messages, the
+ * order), counted once at assembly (docs/definitions.md §8): review counts over its bot messages, the
  * fallback loop (two consecutive bot messages, among its bot messages, both fallbacks), a repeated
  * bot reply (the same normalised text twice), a customer asking for a human, shouting.
  */

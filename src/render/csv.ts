@@ -1,5 +1,5 @@
 /**
- * CSV output (contract section 6): tidy rows for spreadsheets.
+ * CSV output (docs/definitions.md §6): tidy rows for spreadsheets.
  *
  * Columns: `scope` (`overall` or `group`), one column per `--by` dimension (empty on overall rows; a
  * missing group value is empty too), then `kpi, statistic, value, numerator, denominator, ci_low,

@@ -5,7 +5,7 @@ import { ROLE_ALIASES } from './fields.js';
 
 /**
  * zod codecs for the input fields: each turns a raw cell (JSON value or CSV string) into its
- * normalised value, or fails with the contract's rejection reason as the issue message.
+ * normalised value, or fails with the rejection reason of docs/definitions.md §1 as the issue message.
  * Absent values (undefined, null, '' or blank) never reach a codec.
  */
 

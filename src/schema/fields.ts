@@ -1,6 +1,6 @@
 import type { Role } from '../model.js';
 
-/** Canonical input fields (contract section 1). */
+/** Canonical input fields (docs/definitions.md §1). */
 export const FIELDS = [
   'conversation_id',
   'timestamp',

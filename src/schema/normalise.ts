@@ -39,9 +39,9 @@ interface KeyMatch {
 }
 
 /**
- * Fields checked in the contract's rejection order, after the required ones. `judge_correct` is not
- * in the contract: it is checked after the last field the contract names, so it never changes the
- * reason of a row the contract rejects.
+ * Fields checked in the rejection order of docs/definitions.md §1, after the required ones. `judge_correct` is not
+ * in that order: it is checked after the last field the order names, so it never changes the
+ * reason of a row the definitions reject.
  */
 const VALIDATED_IN_ORDER = [
   'csat',
@@ -91,13 +91,13 @@ function capText(text: string): string {
   return text.slice(0, high >= 0xd800 && high <= 0xdbff ? MAX_TEXT_CHARS - 1 : MAX_TEXT_CHARS);
 }
 
-/** Text fields checked after the contract's order: a value that cannot be text rejects the row. */
+/** Text fields checked after that order: a value that cannot be text rejects the row. */
 const TEXT_FIELDS = ['message_id', 'text', 'customer_id', 'channel', 'market', 'language', 'intent', 'expected_intent'] as const;
 
 /**
- * Turns raw rows (field name → value) into events or a rejection reason, per the contract:
+ * Turns raw rows (field name → value) into events or a rejection reason, per docs/definitions.md §1:
  * case-insensitive field names, aliases, user mapping, and one reason per bad row, the first that
- * applies in the contract's order.
+ * applies in that order.
  */
 export class RowNormaliser {
   private readonly keyCache = new Map<string, KeyMatch | null>();

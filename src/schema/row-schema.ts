@@ -8,7 +8,7 @@ const timestamp = z
   .describe('ISO 8601 (offset or Z; without offset read in --tz) or epoch seconds (< 1e11) / milliseconds');
 
 /**
- * One input row (contract section 1), built from the same codecs the normaliser runs, for
+ * One input row (docs/definitions.md §1), built from the same codecs the normaliser runs, for
  * `botkpi schema input`. Field names are matched case-insensitively; other columns are ignored.
  */
 export function inputRowSchema(csatScale = 5) {

@@ -3,7 +3,7 @@ import { TZDate } from '@date-fns/tz';
 import { format, formatISO } from 'date-fns';
 
 /**
- * ISO 8601 as the contract accepts it: `YYYY-MM-DD`, `T` or a space, `HH:MM[:SS[.fff…]]`,
+ * ISO 8601 as docs/definitions.md §1 accepts it: `YYYY-MM-DD`, `T` or a space, `HH:MM[:SS[.fff…]]`,
  * then `Z`, `±HH:MM`, `±HHMM` or nothing (read in the report's time zone). Also what databases
  * and exports write: an hour-only offset `±HH` (PostgreSQL's `2025-01-06 10:00:00+00`) and a
  * trailing ` UTC` or ` GMT` (`2025-01-06 10:00:00 UTC`).

@@ -1,4 +1,4 @@
-/** z for a two-sided 95 % interval, as the contract fixes it. */
+/** z for a two-sided 95 % interval, as docs/definitions.md fixes it (its opening). */
 export const Z95 = 1.959964;
 
 /**
