@@ -17,7 +17,9 @@ export const intentRowSchema = z.strictObject({
     .describe("answer accuracy over the bot messages of the intent's conversations (absent in reports before it existed)"),
 });
 
-export const intentsResult = z.strictObject({ rows: z.array(intentRowSchema).meta({ shape: 'rows', label: 'intent' }), reason });
+export const intentsResult = z
+  .strictObject({ rows: z.array(intentRowSchema).meta({ shape: 'rows', label: 'intent' }), reason })
+  .meta({ shape: 'table' });
 
 export type IntentRow = z.infer<typeof intentRowSchema>;
 

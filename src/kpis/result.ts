@@ -15,10 +15,10 @@ export const UNITS: readonly Unit[] = ['ratio', 'seconds', 'count', 'score', 'mo
 /**
  * How an object in a result is shown: `rate` (value with numerator, denominator and interval),
  * `distribution` (mean and percentiles), `shares` (rates over one denominator, shown on one line),
- * `rows` (an array of labelled rows: a table), `grid` (weekday × hour counts), `counts` (plain
- * numbers shown on one line).
+ * `rows` (an array of labelled rows), `table` (a result that is its `rows`, shown as a table of its
+ * own), `grid` (weekday × hour counts), `counts` (plain numbers shown on one line).
  */
-export type Shape = 'rate' | 'distribution' | 'shares' | 'rows' | 'grid' | 'counts';
+export type Shape = 'rate' | 'distribution' | 'shares' | 'rows' | 'table' | 'grid' | 'counts';
 
 /** What a result schema node may declare beside its description. */
 export interface ResultMeta {

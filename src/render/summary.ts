@@ -174,11 +174,14 @@ export function unavailableKpis(kpis: Record<string, KpiResult>): { id: string; 
   });
 }
 
-/** The first result with a property of the given shape, as its schema declares, with that property's key. */
-function findShaped(kpis: Record<string, KpiResult>, shape: string): { id: string; result: Obj; key: string; node: z.ZodType } | undefined {
+/**
+ * The first result with a property of the given shape, as its schema declares, with that
+ * property's key; with `root`, only a result whose own schema has that shape.
+ */
+function findShaped(kpis: Record<string, KpiResult>, shape: string, root?: string): { id: string; result: Obj; key: string; node: z.ZodType } | undefined {
   for (const [id, result] of Object.entries(kpis)) {
     const schema = schemaFor(id, result);
-    if (schema === undefined) continue;
+    if (schema === undefined || (root !== undefined && unwrap(schema).meta.shape !== root)) continue;
     for (const [key, node] of propertiesOf(unwrap(schema).core)) {
       if (unwrap(node).meta.shape === shape && key in result) return { id, result: result as Obj, key, node };
     }
@@ -211,13 +214,14 @@ export interface TextTable {
 }
 
 /**
- * The table of a result made of labelled rows (the `intents` KPI: one row per question type), the
+ * The table of a result that is a table of labelled rows (the `intents` KPI: one row per question
+ * type; not the rows inside another result, such as intent accuracy's per-intent scores), the
  * first `limit` rows, with its KPI's title; undefined when there is none. Columns follow the row
  * schema: numbers by their unit, rates as percentages; a column that declares `hideWhenEmpty` is
  * left out when no row has a value in it.
  */
 export function rowsTable(kpis: Record<string, KpiResult>, limit = Infinity): (TextTable & { title: string }) | undefined {
-  const found = findShaped(kpis, 'rows');
+  const found = findShaped(kpis, 'rows', 'table');
   const all = found?.result[found.key];
   if (found === undefined || !Array.isArray(all) || all.length === 0) return undefined;
   const { core, meta } = unwrap(found.node);

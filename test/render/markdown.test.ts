@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { escapeMarkdown, renderMarkdown } from '../../src/render/markdown.js';
 import type { IntentRow, Rate } from '../../src/report/types.js';
-import { handReport, options } from './helpers.js';
+import { handReport, options, reportFromRows } from './helpers.js';
 
 const rate = (value: number, numerator: number, denominator: number): Rate => ({ value, numerator, denominator, ci95: [0, 1] });
 const intentRow = (intent: string | null, conversations: number): IntentRow => ({
@@ -78,5 +78,25 @@ describe('renderMarkdown', () => {
   it('escapes backslashes before pipes, and raw HTML', () => {
     expect(escapeMarkdown('a\\|b')).toBe('a\\\\\\|b');
     expect(escapeMarkdown('<script>\r\nx')).toBe('&lt;script><br>x');
+  });
+});
+
+describe('tables of rows', () => {
+  it('shows the question types, not the per-intent scores inside intent accuracy, though that KPI comes first', async () => {
+    const report = await reportFromRows([
+      { conversation_id: 'a', timestamp: '2025-01-06T09:00:00Z', role: 'customer', intent: 'billing', expected_intent: 'billing' },
+      { conversation_id: 'a', timestamp: '2025-01-06T09:00:05Z', role: 'bot' },
+      { conversation_id: 'b', timestamp: '2025-01-06T10:00:00Z', role: 'customer', intent: 'refund', expected_intent: 'billing' },
+    ]);
+    expect(report.kpis.intent_accuracy).toMatchObject({ numerator: 1, denominator: 2 });
+    const md = renderMarkdown(report);
+    expect(md.split('\n').filter((l) => l.startsWith('## '))).toEqual([
+      '## KPIs',
+      '## Question types (intents)',
+      '## Conversations by weekday and hour (UTC)',
+      '## Not available',
+    ]);
+    expect(md).toContain('| Intent | Conversations | Share | Containment | Handling time (mean) |');
+    expect(md).toMatch(/\| billing \| 1 \| 50\.0 % \| 100\.0 % \| 5\.0 s \|/);
   });
 });
