@@ -46,7 +46,16 @@ export function findStatisticInfo(info: KpiInfo, path: string): StatisticInfo | 
   return info.statistics.find((s) => s.path.includes('<') && patternMatches(s.path, plain));
 }
 
+/** What each placeholder of a listed statistic stands for: a weekday, an hour, any label. */
+const PLACEHOLDERS: Record<string, string> = {
+  '<weekday>': '(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)',
+  '<hour>': '(?:[01][0-9]|2[0-3])',
+};
+
 function patternMatches(pattern: string, path: string): boolean {
-  const re = new RegExp(`^${pattern.split(/<[a-z]+>/).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.+')}$`);
-  return re.test(path);
+  const source = pattern
+    .split(/(<[a-z]+>)/)
+    .map((part, i) => (i % 2 === 1 ? (PLACEHOLDERS[part] ?? '.+') : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .join('');
+  return new RegExp(`^${source}$`).test(path);
 }

@@ -69,10 +69,21 @@ describe('parseCheck', () => {
     ['containment_rate<30s', /a duration \(30s\) only applies to times, and containment_rate is in ratio/],
     ['conversations>2h', /only applies to times/],
     ['first_response_time.p99>1', /first_response_time has no statistic "p99" \(did you mean first_response_time\.p90\?\)/],
+    ['volume_heatmap.cells.Xyz.09>1', /volume_heatmap has no statistic "cells\.Xyz\.09"/],
+    ['volume_heatmap.cells.Mon.24>1', /volume_heatmap has no statistic "cells\.Mon\.24"/],
   ])('rejects %s', (text, message) => {
     expect(() => parseCheck(text)).toThrow(UsageError);
     expect(() => parseCheck(text)).toThrow(message);
   });
+});
+
+describe('statistics listed with placeholders', () => {
+  it.each(['volume_heatmap.cells.Mon.00>1', 'volume_heatmap.cells.Sun.23>1', 'intents.intent.billing.share>0.5', 'intent_accuracy.per_intent.refund.f1<0.5'])(
+    'accepts %s',
+    (text) => {
+      expect(parseCheck(text).expression).toBe(text);
+    },
+  );
 });
 
 describe('holds', () => {
