@@ -157,6 +157,8 @@ export function buildReport(data: Ingested, options: ReportOptions, orders?: Ing
     kpiErrors++;
     options.onKpiError?.(group === undefined ? failure : { ...failure, group });
   };
+  // Overall first, then the groups in order: failures are reported in the order the report shows them.
+  const overallResults = overall.finish(failed());
   const range = startRange(scoped);
   const covered = range === undefined ? undefined : coverage(range, tz, options.scope);
   const groups: Group[] = [...groupFolds.values()]
@@ -169,7 +171,6 @@ export function buildReport(data: Ingested, options: ReportOptions, orders?: Ing
         kpis: g.fold.finish(failed(key)),
       };
     });
-  const overallResults = overall.finish(failed());
   return {
     schemaVersion: 1,
     tool: { name: 'botkpi', version: options.version },
