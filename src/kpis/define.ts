@@ -191,17 +191,23 @@ export class IntList {
   private items = new Int32Array(16);
   length = 0;
 
+  /** Room for `n` more numbers. */
+  private reserve(n: number): void {
+    if (this.length + n <= this.items.length) return;
+    const grown = new Int32Array(Math.max(this.items.length * 2, this.length + n));
+    grown.set(this.items.subarray(0, this.length));
+    this.items = grown;
+  }
+
   push(x: number): void {
-    if (this.length === this.items.length) {
-      const grown = new Int32Array(this.items.length * 2);
-      grown.set(this.items);
-      this.items = grown;
-    }
+    this.reserve(1);
     this.items[this.length++] = x;
   }
 
   append(other: IntList): void {
-    for (let i = 0; i < other.length; i++) this.push(other.items[i] as number);
+    this.reserve(other.length);
+    this.items.set(other.items.subarray(0, other.length), this.length);
+    this.length += other.length;
   }
 
   /** The numbers in ascending order (a copy). */

@@ -8,8 +8,9 @@ import type { Conversation } from '../model.js';
 import type { Field } from '../schema/fields.js';
 import type { Order } from '../schema/orders.js';
 import { ConversationFacts } from './facts.js';
-import { distribution, kpiError, metaOf, notApplicable, rate, type KpiResult } from './result.js';
-import type { AnyKpi, KpiContext, KpiOptions, WholeInputFact } from './types.js';
+import type { z } from 'zod';
+import { distribution, distributionSchema, kpiError, metaOf, notApplicable, notApplicableSchema, rate, rateSchema, type KpiResult } from './result.js';
+import type { AnyKpi, Kpi, KpiContext, KpiOptions, WholeInputFact } from './types.js';
 
 export function createContext(
   all: readonly Conversation[],
@@ -50,18 +51,15 @@ export function missingRequirement(kpi: AnyKpi, context: KpiContext): string | u
   return kpi.applicable?.(context);
 }
 
-const DISTRIBUTION_KEYS = new Set(['mean', 'p50', 'p90', 'p95', 'count', 'reason']);
-
 /**
- * The result of a KPI that cannot be computed: a rate keeps its rate shape (counts 0, no
- * interval), a plain distribution its shape, anything else is `{ value: null, reason }`.
+ * The form a KPI's result takes when it cannot be computed: a rate keeps its rate shape (counts 0,
+ * no interval), a KPI whose result is a plain distribution keeps that shape, anything else is
+ * `{ value: null, reason }`. The schema of that form, and the result for a reason.
  */
-export function absentResult(kpi: AnyKpi, reason: string): unknown {
-  const shape = metaOf(kpi.result).shape;
-  if (shape === 'rate') return rate(0, 0, reason);
-  const keys = Object.keys((kpi.result as unknown as { shape?: object }).shape ?? {});
-  if (shape === 'distribution' && keys.every((k) => DISTRIBUTION_KEYS.has(k))) return distribution([], reason);
-  return notApplicable(reason);
+export function absentForm(kpi: Pick<AnyKpi, 'result'>): { schema: z.ZodType; result: (reason: string) => KpiResult } {
+  if (metaOf(kpi.result).shape === 'rate') return { schema: rateSchema, result: (reason) => rate(0, 0, reason) };
+  if (kpi.result === distributionSchema) return { schema: distributionSchema, result: (reason) => distribution([], reason) };
+  return { schema: notApplicableSchema, result: notApplicable };
 }
 
 /** A KPI that threw, with the error as thrown (for `--debug`). */
@@ -132,7 +130,7 @@ export class KpiFold {
     this.kpis.forEach((kpi, i) => {
       const slot = this.slots[i] as Slot;
       let error: unknown;
-      if ('absent' in slot) out[kpi.id] = absentResult(kpi, slot.absent) as KpiResult;
+      if ('absent' in slot) out[kpi.id] = absentForm(kpi).result(slot.absent);
       else if ('error' in slot) error = slot.error;
       else {
         try {
@@ -163,8 +161,8 @@ export function runKpis(
 }
 
 /** One KPI's result over the conversations (its inputs taken as present; an exception propagates). */
-export function computeKpi<R>(kpi: { init: AnyKpi['init']; add: AnyKpi['add']; finish: (s: never, ctx: KpiContext) => R }, conversations: readonly Conversation[], context: KpiContext): R {
-  const state: unknown = kpi.init(context);
+export function computeKpi<S, R>(kpi: Kpi<S, R>, conversations: readonly Conversation[], context: KpiContext): R {
+  const state = kpi.init(context);
   for (const c of conversations) kpi.add(state, new ConversationFacts(c, context), context);
-  return kpi.finish(state as never, context);
+  return kpi.finish(state, context);
 }

@@ -89,26 +89,6 @@ function compareGroupLabels(a: readonly (string | null)[], b: readonly (string |
   return 0;
 }
 
-/** Splits conversations into the cross product of the dimensions' values that occur. */
-export function groupBy(
-  conversations: readonly Conversation[],
-  by: readonly Dimension[],
-  tz: string,
-  calendar?: BusinessCalendar,
-): { key: GroupKey; conversations: Conversation[] }[] {
-  const groups = new Map<string, { key: GroupKey; labels: (string | null)[]; conversations: Conversation[] }>();
-  for (const c of conversations) {
-    const labels = groupLabels(c, by, tz, calendar);
-    const id = JSON.stringify(labels);
-    let g = groups.get(id);
-    if (g === undefined) groups.set(id, (g = { key: groupKey(by, labels), labels, conversations: [] }));
-    g.conversations.push(c);
-  }
-  return [...groups.values()]
-    .sort((a, b) => compareGroupLabels(a.labels, b.labels, by))
-    .map(({ key, conversations: list }) => ({ key, conversations: list }));
-}
-
 function groupKey(by: readonly Dimension[], labels: readonly (string | null)[]): GroupKey {
   const key: GroupKey = {};
   by.forEach((d, i) => (key[d] = labels[i] ?? null));

@@ -15,6 +15,7 @@
  * package; tests of the TypeScript sources read in one piece).
  */
 import { existsSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -121,7 +122,7 @@ export async function planFile(path: string, options: { format?: InputFormat; en
   if (WORKER_URL.protocol !== 'file:' || !existsSync(fileURLToPath(WORKER_URL))) return undefined;
   const from = setting('BOTKPI_SPLIT_FROM', SPLIT_FROM);
   const rangeBytes = Math.max(1, setting('BOTKPI_RANGE_BYTES', RANGE_BYTES));
-  const { size } = await import('node:fs/promises').then((fs) => fs.stat(path)).catch(() => ({ size: 0 }));
+  const { size } = await stat(path).catch(() => ({ size: 0 }));
   return planRanges(path, {
     ...(options.format === undefined ? {} : { format: options.format }),
     ...(options.encoding === undefined ? {} : { encoding: options.encoding }),

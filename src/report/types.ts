@@ -6,17 +6,17 @@
  */
 import { z } from 'zod';
 import { KPIS } from '../kpis/registry.js';
-import { kpiErrorSchema, notApplicableSchema, rateSchema, distributionSchema, metaOf } from '../kpis/result.js';
+import { kpiErrorSchema, notApplicableSchema } from '../kpis/result.js';
+import { absentForm } from '../kpis/runner.js';
 import type { AnyKpi } from '../kpis/types.js';
 
 const num = z.number();
 
-/** What a KPI's result can be: what it declares, its n/a form (a rate or distribution keeps its shape), or an error. */
+/** What a KPI's result can be: what it declares, its n/a form (see absentForm), or an error. */
 export function resultSchemaOf(kpi: AnyKpi): z.ZodType {
-  const shape = metaOf(kpi.result).shape;
-  const absent = shape === 'rate' ? rateSchema : shape === 'distribution' && kpi.result === distributionSchema ? distributionSchema : notApplicableSchema;
-  const forms = [kpi.result, ...(absent === kpi.result ? [] : [absent]), notApplicableSchema, kpiErrorSchema];
-  return z.union([...new Set(forms)] as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]]).describe(kpi.title);
+  const absent = absentForm(kpi).schema;
+  const forms = [...new Set([kpi.result, absent, notApplicableSchema, kpiErrorSchema])];
+  return z.union(forms as [z.ZodType, z.ZodType, ...z.ZodType[]]).describe(kpi.title);
 }
 
 /** A result of a KPI this version does not know (in a saved report of another version). */
