@@ -15,7 +15,7 @@ export interface CostState {
 export const initCosts = (): CostState => ({ bot: new OrderedSum(), human: new OrderedSum(), conversations: 0 });
 
 export function addCosts(s: CostState, f: ConversationFacts): void {
-  const { bot, human } = f.costAddends();
+  const { bot, human } = f.costAddends;
   for (const x of bot) s.bot.add(f.c, x);
   for (const x of human) s.human.add(f.c, x);
   s.conversations++;

@@ -186,6 +186,7 @@ export class ConversationFacts {
   private fcrMemo: boolean | undefined | typeof UNSET = UNSET;
   private keyMemo = -2;
   private fallbacksMemo = -1;
+  private costsMemo: { bot: number[]; human: number[] } | undefined;
 
   /**
    * `position`: where the conversation is in the context's `all`, when the caller knows it (the
@@ -281,21 +282,24 @@ export class ConversationFacts {
 
   /**
    * The conversation's bot and human cost, as the addends a running sum takes in turn (the cost on
-   * its rows, then the cost model's parts); empty without cost.
+   * its rows, then the cost model's parts); shared by every cost KPI and group.
    */
-  costAddends(): { bot: number[]; human: number[] } {
-    const c = this.c;
-    const model = this.ctx.options.cost;
-    const bot = [c.otherCost];
-    const human = [c.agentCost];
-    if (model !== undefined) {
-      if (c.botEngaged && model.botPerConversation !== undefined) bot.push(model.botPerConversation);
-      if (isContained(c) && c.resolved !== false && model.botPerResolution !== undefined) bot.push(model.botPerResolution);
-      if (c.escalated) {
-        if (model.humanPerConversation !== undefined) human.push(model.humanPerConversation);
-        else if (model.agentHourlyRate !== undefined) human.push((humanMs(c) / HOUR_MS) * model.agentHourlyRate);
+  get costAddends(): { bot: number[]; human: number[] } {
+    if (this.costsMemo === undefined) {
+      const c = this.c;
+      const model = this.ctx.options.cost;
+      const bot = [c.otherCost];
+      const human = [c.agentCost];
+      if (model !== undefined) {
+        if (c.botEngaged && model.botPerConversation !== undefined) bot.push(model.botPerConversation);
+        if (isContained(c) && c.resolved !== false && model.botPerResolution !== undefined) bot.push(model.botPerResolution);
+        if (c.escalated) {
+          if (model.humanPerConversation !== undefined) human.push(model.humanPerConversation);
+          else if (model.agentHourlyRate !== undefined) human.push((humanMs(c) / HOUR_MS) * model.agentHourlyRate);
+        }
       }
+      this.costsMemo = { bot, human };
     }
-    return { bot, human };
+    return this.costsMemo;
   }
 }
