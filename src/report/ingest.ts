@@ -2,24 +2,13 @@ import { ConversationAssembler, type AssembleOptions, type AssembleSettings, typ
 import type { Conversation, Event, RawRow } from '../model.js';
 import type { RowCounts } from './types.js';
 import type { Field } from '../schema/fields.js';
-import { RowNormaliser, type NormaliseOptions } from '../schema/normalise.js';
+import { RowNormaliser, type NormalisedRow, type NormaliseOptions } from '../schema/normalise.js';
 import { normaliseOrder, type Order, type OrderOptions } from '../schema/orders.js';
 import { readEvent, readFacts } from './prepared.js';
 import { rangedFileOf, readRanged, type RangedConfig, type RangedFile } from './ranged.js';
+import { rejectionOf, type Rejection } from './rejection.js';
 
-/** A row that failed the schema, with where it came from and why. */
-export interface Rejection {
-  file: string;
-  line: number;
-  /** The path inside the document, for a row an adapter derived (e.g. `conversation_parts[3]`). */
-  path?: string;
-  reason: string;
-  /** The offending value, when one field is to blame. */
-  value?: unknown;
-  /** The row as read (object of fields, array of CSV cells, or the raw line). */
-  row: unknown;
-}
-
+export type { Rejection };
 export type { RowCounts };
 
 export interface IngestHooks {
@@ -30,53 +19,58 @@ export interface IngestHooks {
 type Normalised<T> = { ok: true; event: T } | { ok: false; reason: string; value?: unknown };
 
 /**
- * The accounting loop shared by transcripts and orders: every row read is used, rejected with a
- * reason, or counted as a duplicate of an earlier used row (sources in argument order).
+ * Where the rows of the inputs go, each counted once as read: rejected with a reason, or valid —
+ * then a duplicate of an earlier used row, or used (`extra`: what `use` gets beside the item).
  */
-async function account<T>(
+interface RowSink<T, X> {
+  reject(rejection: Rejection): void | Promise<void>;
+  accept(item: T, extra?: X): void | Promise<void>;
+}
+
+/**
+ * The accounting loop shared by transcripts and orders: every row read is used, rejected with a
+ * reason, or counted as a duplicate of an earlier used row (sources in argument order). A file read
+ * in ranges on other threads (see ./ranged.ts) is handed to `ranged` with the same sink.
+ */
+async function account<T, X = never>(
   sources: Iterable<AsyncIterable<RawRow | readonly RawRow[]>>,
   normalise: (fields: Record<string, unknown>) => Normalised<T>,
   isDuplicate: (item: T) => boolean,
-  use: (item: T) => void | Promise<void>,
+  use: (item: T, extra?: X) => void | Promise<void>,
   hooks: IngestHooks,
-  /** Accounts for a file read in ranges on other threads (see ./ranged.ts). */
-  ranged?: (file: RangedFile, counts: RowCounts, reject: (rejection: Rejection) => void | Promise<void>) => Promise<void>,
+  ranged?: (file: RangedFile, sink: RowSink<T, X>) => Promise<void>,
 ): Promise<RowCounts> {
   const counts: RowCounts = { rowsRead: 0, rowsUsed: 0, rowsRejected: 0, duplicates: 0, rejectedByReason: {} };
-  const reject = (rejection: Rejection): void | Promise<void> => {
-    counts.rowsRejected++;
-    counts.rejectedByReason[rejection.reason] = (counts.rejectedByReason[rejection.reason] ?? 0) + 1;
-    return hooks.onReject?.(rejection);
-  };
   // Synchronous unless a hook or `use` returns a promise: no async step per row on the hot path.
+  const sink: RowSink<T, X> = {
+    reject(rejection) {
+      counts.rowsRead++;
+      counts.rowsRejected++;
+      counts.rejectedByReason[rejection.reason] = (counts.rejectedByReason[rejection.reason] ?? 0) + 1;
+      return hooks.onReject?.(rejection);
+    },
+    accept(item, extra) {
+      counts.rowsRead++;
+      if (isDuplicate(item)) {
+        counts.duplicates++;
+        return;
+      }
+      counts.rowsUsed++;
+      return use(item, extra);
+    },
+  };
   const handle = (raw: RawRow): void | Promise<void> => {
-    counts.rowsRead++;
-    if (!raw.ok) {
-      const rejection: Rejection = { file: raw.file, line: raw.line, reason: raw.reason, row: raw.raw };
-      if (raw.path !== undefined) rejection.path = raw.path;
-      if (raw.value !== undefined) rejection.value = raw.value;
-      return reject(rejection);
-    }
+    if (!raw.ok) return sink.reject(rejectionOf(raw, raw.reason, raw.raw, raw.value));
     const result = normalise(raw.fields);
-    if (!result.ok) {
-      const rejection: Rejection = { file: raw.file, line: raw.line, reason: result.reason, row: raw.fields };
-      if (raw.path !== undefined) rejection.path = raw.path;
-      if (result.value !== undefined) rejection.value = result.value;
-      return reject(rejection);
-    }
-    if (isDuplicate(result.event)) {
-      counts.duplicates++;
-      return;
-    }
-    counts.rowsUsed++;
-    return use(result.event);
+    if (!result.ok) return sink.reject(rejectionOf(raw, result.reason, raw.fields, result.value));
+    return sink.accept(result.event);
   };
   for (const source of sources) {
     for await (const item of source) {
       const file = rangedFileOf(item);
       if (file !== undefined) {
         if (ranged === undefined) throw new Error('a file read in ranges reached a reader of rows');
-        await ranged(file, counts, reject);
+        await ranged(file, sink);
         continue;
       }
       for (const raw of Array.isArray(item) ? (item as readonly RawRow[]) : [item as RawRow]) {
@@ -157,7 +151,7 @@ export async function ingest(
     let scorerRequested = options.textAnalysis === undefined;
     let seq = 0;
     /** The rows of a file read on other threads, in input order, through the same accounting and assembly. */
-    const ranged = async (file: RangedFile, counts: RowCounts, reject: (rejection: Rejection) => void | Promise<void>): Promise<void> => {
+    const ranged = async (file: RangedFile, sink: RowSink<NormalisedRow, TextFacts>): Promise<void> => {
       const config: RangedConfig = {
         normalise: {
           tz: options.tz,
@@ -171,7 +165,6 @@ export async function ingest(
       };
       const batches = readRanged(file.plan, config);
       const facts: TextFacts = { replyKey: undefined, flags: 0, scored: false, score: undefined }; // reused: read at once
-      const name = file.plan.path;
       for (let next = await batches.next(); ; next = await batches.next()) {
         if (next.done === true) {
           for (const summary of next.value) normaliser.absorb(summary);
@@ -179,24 +172,14 @@ export async function ingest(
         }
         const { rejections, events } = next.value;
         for (const r of rejections) {
-          counts.rowsRead++;
-          const rejection: Rejection = { file: name, line: r.line, reason: r.reason, row: r.row };
-          if (r.path !== undefined) rejection.path = r.path;
-          if (r.value !== undefined) rejection.value = r.value;
-          const pending = reject(rejection);
+          const pending = sink.reject(r);
           if (pending !== undefined) await pending;
         }
         for (let i = 0; i < events.n; i++) {
-          counts.rowsRead++;
           const e = readEvent(events, i);
           if (e.ts > dataEnd) dataEnd = e.ts;
-          if (assembler.isDuplicate(e)) {
-            counts.duplicates++;
-            continue;
-          }
-          counts.rowsUsed++;
-          e.seq = seq++;
-          assembler.add(e, readFacts(events, i, facts));
+          const pending = sink.accept(e, readFacts(events, i, facts));
+          if (pending !== undefined) await pending;
         }
         file.onRows?.(rejections.length + events.n, next.value.bytes);
       }
@@ -210,15 +193,15 @@ export async function ingest(
       },
       // Same conversation_id and message_id as an earlier row (the assembler knows the ids it has).
       (e) => assembler.isDuplicate(e),
-      (row) => {
+      (row, facts?: TextFacts) => {
         const e = row as Event;
         e.seq = seq++;
-        // The first message that can be scored as it comes loads the scorer.
-        if (!scorerRequested && e.role === 'customer' && e.text !== undefined && e.sentiment === undefined) {
+        // The first message that can be scored as it comes loads the scorer (one read on another thread comes scored).
+        if (!scorerRequested && facts === undefined && e.role === 'customer' && e.text !== undefined && e.sentiment === undefined) {
           scorerRequested = true;
           return load({ score: true, detect: false }).then(() => assembler.add(e));
         }
-        assembler.add(e);
+        assembler.add(e, facts);
       },
       hooks,
       ranged,

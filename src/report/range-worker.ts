@@ -16,7 +16,8 @@ import { RowNormaliser } from '../schema/normalise.js';
 import { customerTextFlags, replyKey } from '../text/flags.js';
 import type { ScoreText } from '../text/pool.js';
 import { PreparedWriter } from './prepared.js';
-import type { RangeJob, RangedWorkerData, ToMain, ToWorker, WorkerRejection } from './ranged.js';
+import type { RangeJob, RangedWorkerData, ToMain, ToWorker } from './ranged.js';
+import { rejectionOf, type Rejection } from './rejection.js';
 
 if (parentPort === null) throw new Error('range-worker.js runs as a worker thread started by ranged.js');
 const port = parentPort;
@@ -132,7 +133,7 @@ async function readRange(job: RangeJob): Promise<void> {
   const count = { newlines: 0, bytes: 0 };
   let sentBytes = 0;
   const writer = new PreparedWriter(BATCH_ROWS);
-  let rejections: WorkerRejection[] = [];
+  let rejections: Rejection[] = [];
   const flush = async (): Promise<void> => {
     const { batch, transfer } = writer.take();
     const message: ToMain = { type: 'batch', range: job.index, events: batch, rejections, bytes: count.bytes - sentBytes };
@@ -145,18 +146,12 @@ async function readRange(job: RangeJob): Promise<void> {
   for await (const batch of rowsOf(job, count)) {
     for (const raw of batch) {
       if (!raw.ok) {
-        const r: WorkerRejection = { line: raw.line, reason: raw.reason, row: raw.raw };
-        if (raw.path !== undefined) r.path = raw.path;
-        if (raw.value !== undefined) r.value = raw.value;
-        rejections.push(r);
+        rejections.push(rejectionOf(raw, raw.reason, raw.raw, raw.value));
         continue;
       }
       const result = normaliser.normalise(raw.fields);
       if (!result.ok) {
-        const r: WorkerRejection = { line: raw.line, reason: result.reason, row: raw.fields };
-        if (raw.path !== undefined) r.path = raw.path;
-        if (result.value !== undefined) r.value = result.value;
-        rejections.push(r);
+        rejections.push(rejectionOf(raw, result.reason, raw.fields, result.value));
         continue;
       }
       const e = result.event;

@@ -24,6 +24,7 @@ import { planRanges, type RangePlan } from '../read/ranges.js';
 import { InputError, type Encoding, type InputFormat } from '../read/source.js';
 import type { NormaliseOptions, NormaliserSummary } from '../schema/normalise.js';
 import type { PreparedEvents } from './prepared.js';
+import type { Rejection } from './rejection.js';
 
 /** Files smaller than this are read in one piece: a worker's start-up (≈ 0.1 s) would eat the gain. */
 export const SPLIT_FROM = 16 * 1024 * 1024;
@@ -58,26 +59,17 @@ export interface RangeJob {
   end: number;
 }
 
-/** A rejection as a worker sends it: `line` counted from its range's start. */
-export interface WorkerRejection {
-  line: number;
-  path?: string;
-  reason: string;
-  value?: unknown;
-  row: unknown;
-}
-
 export type ToWorker = { type: 'range'; job: RangeJob } | { type: 'ack'; batches: number } | { type: 'finish' };
 
 export type ToMain =
-  | { type: 'batch'; range: number; events: PreparedEvents; rejections: WorkerRejection[]; bytes: number }
+  | { type: 'batch'; range: number; events: PreparedEvents; rejections: Rejection[]; bytes: number }
   | { type: 'end'; range: number; newlines: number }
   | { type: 'summary'; summary: NormaliserSummary }
   | { type: 'error'; message: string; input: boolean };
 
-/** A batch in input order: rejections with their line in the file, then the events (in order among themselves). */
+/** A batch in input order: rejections (a worker counts their lines from its range's start; here, from the file's), then the events (in order among themselves). */
 export interface RangedBatch {
-  rejections: WorkerRejection[];
+  rejections: Rejection[];
   events: PreparedEvents;
   /** Bytes of the file read for this batch. */
   bytes: number;
