@@ -134,17 +134,17 @@ function epochFast(s: string): number | undefined {
  * Numbers and numeric strings are epoch seconds (< 1e11) or milliseconds.
  */
 export function parseTimestamp(value: unknown, tz: string): number {
-  if (typeof value === 'number') return inRange(epochToMs(value)); // NaN and ±Infinity fail the range
-  if (typeof value !== 'string') return NaN;
-  const c = value.charCodeAt(0);
-  const fast = c >= 48 && c <= 57 && value.length >= 20 && value.charCodeAt(4) === 45 ? isoFast(value) : epochFast(value);
-  if (fast !== undefined) return inRange(fast);
-  return inRange(parseText(value.trim(), tz));
+  if (typeof value === 'string') {
+    const c = value.charCodeAt(0);
+    const fast = c >= 48 && c <= 57 && value.length >= 20 && value.charCodeAt(4) === 45 ? isoFast(value) : epochFast(value);
+    if (fast !== undefined) return inRange(fast);
+  }
+  return parseTimestampGeneral(value, tz);
 }
 
-/** The general path alone (no shortcut): what the shortcuts must agree with. For tests. */
+/** The general path alone (no shortcut): what the shortcuts must agree with. */
 export function parseTimestampGeneral(value: unknown, tz: string): number {
-  if (typeof value === 'number') return inRange(epochToMs(value));
+  if (typeof value === 'number') return inRange(epochToMs(value)); // NaN and ±Infinity fail the range
   if (typeof value !== 'string') return NaN;
   return inRange(parseText(value.trim(), tz));
 }
