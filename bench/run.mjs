@@ -597,7 +597,7 @@ if (textCosts.length > 0) {
       ]),
     ),
   );
-  console.log('   each row: default run minus the run with those flags (medians). A: the brief\'s comparison; the generated rows all carry a language,');
+  console.log('   each row: default run minus the run with those flags (medians). A: language detection off; the generated rows all carry a language,');
   console.log('   so nothing is detected and A measures ~nothing. B: all text analysis off = the cost of sentiment scoring here. C: the same set');
   console.log('   without the language field: detection runs, and scoring depends on it, so C = detection + the scoring it enables.');
   console.log('   s/M msgs = seconds per million messages (all roles); the differences include one-off loading of lexicons / the language model.');
